@@ -1,0 +1,109 @@
+//! `nianbao-ingest`: published annual reports into nianbao report JSON.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use nianbao_ingest::{dataset, ingest_file, to_json, ReportMeta};
+
+#[derive(Parser)]
+#[command(name = "nianbao-ingest", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print one report's JSON.
+    Report {
+        /// The published report: an HTML page or its text.
+        file: PathBuf,
+        /// Agency id (default: the file's folder name).
+        #[arg(long)]
+        agency: Option<String>,
+        /// Agency name (default: from the title).
+        #[arg(long)]
+        agency_name: Option<String>,
+        /// Report year (default: from the title).
+        #[arg(long)]
+        year: Option<u16>,
+        /// Address of the published original.
+        #[arg(long)]
+        source: Option<String>,
+    },
+    /// Rebuild the shipped data set (catalog and every report) from the corpus.
+    Dataset {
+        #[arg(long, default_value = "corpus")]
+        corpus: PathBuf,
+        /// The site root the data files go under.
+        #[arg(long, default_value = "public")]
+        out: PathBuf,
+        /// Write nothing; exit 1 if any shipped file differs from what the corpus gives.
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("nianbao-ingest: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Report {
+            file,
+            agency,
+            agency_name,
+            year,
+            source,
+        } => {
+            let meta = ReportMeta {
+                agency_id: agency,
+                agency_name,
+                year,
+                source_url: source,
+                published: None,
+            };
+            let report = ingest_file(&file, &meta).map_err(|e| e.to_string())?;
+            print!("{}", to_json(&report));
+            Ok(())
+        }
+        Command::Dataset { corpus, out, check } => {
+            let reports = dataset::build(&corpus).map_err(|e| e.to_string())?;
+            let files = dataset::files(&reports);
+            let stale = dataset::stale_files(&out, &files);
+            if check {
+                if stale.is_empty() {
+                    eprintln!("data set is up to date ({} files)", files.len());
+                    return Ok(());
+                }
+                let list: Vec<_> = stale.iter().map(|p| p.display().to_string()).collect();
+                return Err(format!(
+                    "data set is stale: {} (run `cargo run -p nianbao-ingest -- dataset`)",
+                    list.join(", ")
+                ));
+            }
+            for (path, contents) in &files {
+                let path = out.join(path);
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+                }
+                std::fs::write(&path, contents).map_err(|e| format!("{}: {e}", path.display()))?;
+            }
+            eprintln!(
+                "wrote {} files under {} ({} changed)",
+                files.len(),
+                out.display(),
+                stale.len()
+            );
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! Reading the data files, refusing schema versions this code does not know.
+
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use std::fmt;
+
+use crate::{Catalog, Report, SCHEMA_VERSION};
+
+/// Why a data file could not be read. `Display` speaks to the reader (zh-CN).
+#[derive(Debug, Clone, PartialEq)]
+pub enum DataError {
+    /// Not JSON, or JSON of the wrong shape (cut off, a field missing …).
+    Malformed(String),
+    /// Written for a schema version this portal does not know.
+    UnknownSchema { found: Option<u64> },
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DataError::Malformed(detail) => write!(f, "数据文件格式有误，无法读取（{detail}）"),
+            DataError::UnknownSchema { found: Some(v) } => write!(
+                f,
+                "数据文件的格式版本为 {v}，本站只能读取版本 {SCHEMA_VERSION}"
+            ),
+            DataError::UnknownSchema { found: None } => {
+                write!(
+                    f,
+                    "数据文件缺少格式版本号（schema_version），无法确认能否读取"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for DataError {}
+
+#[derive(Deserialize)]
+struct VersionOnly {
+    schema_version: Option<serde_json::Value>,
+}
+
+fn parse_versioned<T: DeserializeOwned>(text: &str) -> Result<T, DataError> {
+    // Check the version before the shape, so a newer file is reported as such,
+    // not as "malformed".
+    let head: VersionOnly =
+        serde_json::from_str(text).map_err(|e| DataError::Malformed(e.to_string()))?;
+    match head.schema_version.as_ref().and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(SCHEMA_VERSION) => {}
+        found => return Err(DataError::UnknownSchema { found }),
+    }
+    serde_json::from_str(text).map_err(|e| DataError::Malformed(e.to_string()))
+}
+
+pub fn parse_report(text: &str) -> Result<Report, DataError> {
+    parse_versioned(text)
+}
+
+pub fn parse_catalog(text: &str) -> Result<Catalog, DataError> {
+    parse_versioned(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_unknown_versions() {
+        let err = parse_report(r#"{"schema_version": 99, "whatever": 1}"#).unwrap_err();
+        assert_eq!(err, DataError::UnknownSchema { found: Some(99) });
+        assert!(err.to_string().contains("99"));
+        let err = parse_report(r#"{"title": "x"}"#).unwrap_err();
+        assert_eq!(err, DataError::UnknownSchema { found: None });
+    }
+
+    #[test]
+    fn malformed_is_reported() {
+        assert!(matches!(
+            parse_report("{\"schema_version\": 1, "),
+            Err(DataError::Malformed(_))
+        ));
+        assert!(matches!(
+            parse_report("<html>"),
+            Err(DataError::Malformed(_))
+        ));
+        assert!(matches!(
+            parse_report(r#"{"schema_version": 1, "title": "x"}"#),
+            Err(DataError::Malformed(_))
+        ));
+    }
+}

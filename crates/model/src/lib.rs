@@ -1,0 +1,23 @@
+//! The nianbao data model: what the ingest writes and the portal reads, with its pure logic.
+//! No web types here, so everything is testable natively.
+
+pub mod catalog;
+pub mod json;
+pub mod outline;
+pub mod report;
+pub mod tables;
+
+pub use catalog::{AgencyEntry, Catalog, ReportEntry};
+pub use json::{parse_catalog, parse_report, DataError};
+pub use outline::Section;
+pub use report::{Agency, Check, Figure, Report, ReportFormat, SCHEMA_VERSION};
+pub use tables::Tables;
+
+/// Where the data files stand, relative to the site's base path.
+pub mod paths {
+    pub const CATALOG: &str = "data/catalog.json";
+
+    pub fn report(agency: &str, year: u16) -> String {
+        format!("data/{agency}/{year}.json")
+    }
+}

@@ -1,0 +1,134 @@
+//! The report JSON: one government body's annual report for one year.
+
+use serde::{Deserialize, Serialize};
+
+use crate::outline::Section;
+use crate::tables::Tables;
+
+/// The report JSON layout this code reads and writes. Bump it on any change a reader of
+/// older JSON would misread; the app refuses versions it does not know.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Agency {
+    /// Stable URL-safe id, e.g. `shenyang-fgw`.
+    pub id: String,
+    /// Name as the body writes it, e.g. 沈阳市发展和改革委员会.
+    pub name: String,
+}
+
+/// Which generation of the report format a report follows (see corpus/TEMPLATE.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportFormat {
+    /// Free format, report years up to 2018: figures only in the prose.
+    OldFree,
+    /// 国办公开办函〔2019〕60号 trial template (report years 2019, 2020).
+    Template2019,
+    /// 国办公开办函〔2021〕30号 revised template (report years from 2021).
+    Template2021,
+}
+
+impl ReportFormat {
+    /// Short Chinese label for the reader.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReportFormat::OldFree => "旧版自由格式",
+            ReportFormat::Template2019 => "2019年试行模板",
+            ReportFormat::Template2021 => "2021年修订模板",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub schema_version: u32,
+    pub agency: Agency,
+    /// The year the report is about (not the year it was published).
+    pub year: u16,
+    pub title: String,
+    /// Publication date as printed on the page, normalised to `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// Address of the published original.
+    pub source_url: Option<String>,
+    pub format: ReportFormat,
+    /// Notes about the original that a reader should know, e.g. that it has an image version (图解版).
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// Paragraphs before the first numbered section.
+    #[serde(default)]
+    pub intro: Vec<String>,
+    pub sections: Vec<Section>,
+    /// Lines after the body: the issuing body and the date it signed.
+    #[serde(default)]
+    pub signature: Vec<String>,
+    /// The template's standard tables, each naming the section it stands in.
+    #[serde(default)]
+    pub tables: Tables,
+    /// The template's consistency checks (勾稽关系), evaluated on the published figures.
+    #[serde(default)]
+    pub checks: Vec<Check>,
+    /// Figures stated in the prose, each traceable to where it stands.
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+}
+
+/// One consistency rule evaluated on one column of a published table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Check {
+    /// Stable rule id, e.g. `applications.balance`.
+    pub rule: String,
+    /// The rule as a reader would say it, in Chinese.
+    pub description: String,
+    /// Which column (or group) of the table the rule was applied to.
+    pub column: String,
+    pub left: i64,
+    pub right: i64,
+    pub ok: bool,
+}
+
+/// A number stated in the prose, with where it stands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// The number as a value (余 makes it a floor, see `approximate`).
+    pub value: f64,
+    pub unit: String,
+    /// True where the text says 余/多/近…: the published number is not exact.
+    #[serde(default)]
+    pub approximate: bool,
+    /// Stable indicator key when the figure means a known indicator (comparable across years).
+    pub indicator: Option<String>,
+    /// The id of the section the figure stands in (`intro` for the paragraphs before it).
+    pub section: String,
+    /// Index of the paragraph within that section.
+    pub paragraph: usize,
+    /// Character (not byte) range of the figure's text within that paragraph.
+    pub start: usize,
+    pub end: usize,
+    /// The figure's text as published, e.g. `主动公开信息4480余条`.
+    pub text: String,
+}
+
+impl Report {
+    /// All sections in reading order, depth first.
+    pub fn walk(&self) -> Vec<&Section> {
+        let mut out = Vec::new();
+        fn go<'a>(s: &'a [Section], out: &mut Vec<&'a Section>) {
+            for section in s {
+                out.push(section);
+                go(&section.children, out);
+            }
+        }
+        go(&self.sections, &mut out);
+        out
+    }
+
+    pub fn find_section(&self, id: &str) -> Option<&Section> {
+        self.walk().into_iter().find(|s| s.id == id)
+    }
+
+    /// Failed checks: published inconsistencies a reader must be told about.
+    pub fn failed_checks(&self) -> impl Iterator<Item = &Check> {
+        self.checks.iter().filter(|c| !c.ok)
+    }
+}
