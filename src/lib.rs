@@ -1,1 +1,79 @@
-//! nianbao app
+//! nianbao (年报): a reading portal for government information-disclosure annual reports.
+//!
+//! `App` holds the routes; pages live in `pages/`, small views in `components/`, fetching in
+//! `api`, and the data model with its logic in the `nianbao-model` crate.
+
+pub mod api;
+pub mod components;
+pub mod pages;
+pub mod site;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html, Meta, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use nianbao_model::Catalog;
+
+use crate::api::FetchError;
+use crate::components::font_size::{provide_font_size, FontSizeControl};
+use crate::components::status::{provide_status, StatusRegion};
+use crate::pages::{catalog::CatalogPage, not_found::NotFound, report::ReportPage};
+use crate::site::SiteBase;
+
+/// The catalog, loaded once and shared by every page.
+#[derive(Clone, Copy)]
+pub struct CatalogResource(pub LocalResource<Result<Arc<Catalog>, FetchError>>);
+
+pub const SITE_NAME: &str = "年报";
+
+/// A page title with the site's name after it.
+pub fn page_title(title: &str) -> String {
+    format!("{title} · {SITE_NAME}")
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let base = SiteBase::detect();
+    provide_context(base.clone());
+    let catalog_base = base.clone();
+    provide_context(CatalogResource(LocalResource::new(move || {
+        api::load_catalog(catalog_base.clone())
+    })));
+    let font_size = provide_font_size();
+    provide_status();
+
+    view! {
+        <Html {..} lang="zh-CN" data-font-size=move || font_size.get().as_str() />
+        <Title text=page_title("政府信息公开工作年度报告") />
+        <Meta name="description" content="阅读、比较和分享政府信息公开工作年度报告。" />
+        <Router base=base.router_base()>
+            // rel=external: the browser's own fragment navigation moves focus to <main>.
+            <a class="skip-link" href="#main" rel="external">
+                "跳到正文"
+            </a>
+            <header class="site-header">
+                <a class="site-name" href=base.href("/")>
+                    <span class="site-logo" aria-hidden="true">"年"</span>
+                    {SITE_NAME}
+                    <span class="site-tagline">"政府信息公开工作年度报告"</span>
+                </a>
+                <FontSizeControl />
+            </header>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=CatalogPage />
+                    <Route path=path!("/:agency/:year/:section?") view=ReportPage />
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>
+                    "年报：政府信息公开工作年度报告阅读站。报告文字与数字均照录各机关公开发布的原文，表格中前后不一致之处只作标注，不作更正。"
+                </p>
+            </footer>
+            <StatusRegion />
+        </Router>
+    }
+}

@@ -2,6 +2,8 @@
 //! No web types here, so everything is testable natively.
 
 pub mod catalog;
+pub mod format;
+pub mod indicators;
 pub mod json;
 pub mod outline;
 pub mod report;
@@ -11,12 +13,17 @@ pub use catalog::{AgencyEntry, Catalog, ReportEntry};
 pub use json::{parse_catalog, parse_report, DataError};
 pub use outline::Section;
 pub use report::{Agency, Check, Figure, Report, ReportFormat, SCHEMA_VERSION};
-pub use tables::Tables;
+pub use tables::{
+    Amount, ApplicationsRow, ApplicationsTable, ProactiveBlock, ProactiveRow, ProactiveTable,
+    ReviewsTable, StatisticsRow, StatisticsTable, Tables,
+};
 
 /// Where the data files stand, relative to the site's base path.
 pub mod paths {
+    /// The catalog of agencies and years.
     pub const CATALOG: &str = "data/catalog.json";
 
+    /// One report's JSON.
     pub fn report(agency: &str, year: u16) -> String {
         format!("data/{agency}/{year}.json")
     }

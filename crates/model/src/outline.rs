@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+/// One numbered section of a report, with its paragraphs and subsections.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     /// Stable id derived from the numbering path, e.g. `s3-2`.
@@ -237,6 +238,11 @@ impl OutlineBuilder {
         }
     }
 
+    /// The id of the innermost open section (`None` before the first section).
+    pub fn current_id(&self) -> Option<&str> {
+        self.open.last().map(|(_, s)| s.id.as_str())
+    }
+
     /// Closes open sections until `level` sections remain open.
     fn close_to(&mut self, level: usize) {
         while self.open.len() > level {
@@ -368,5 +374,27 @@ mod tests {
             split_heading("完善基础制度。按照条例"),
             ("完善基础制度", "按照条例")
         );
+    }
+}
+
+/// The id of `id`'s ancestor at `depth` levels (`s3-2-1` at depth 2 is `s3-2`); ids no deeper
+/// than `depth` are returned as they are.
+pub fn ancestor_id(id: &str, depth: usize) -> &str {
+    match id.match_indices('-').nth(depth.saturating_sub(1)) {
+        Some((at, _)) if depth > 0 => &id[..at],
+        _ => id,
+    }
+}
+
+#[cfg(test)]
+mod ancestor_tests {
+    use super::ancestor_id;
+
+    #[test]
+    fn ancestors() {
+        assert_eq!(ancestor_id("s3-2-1", 2), "s3-2");
+        assert_eq!(ancestor_id("s3-2-1", 1), "s3");
+        assert_eq!(ancestor_id("s3", 2), "s3");
+        assert_eq!(ancestor_id("s3-2", 2), "s3-2");
     }
 }

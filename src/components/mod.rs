@@ -1,0 +1,6 @@
+pub mod contents;
+pub mod copy_link;
+pub mod error_view;
+pub mod font_size;
+pub mod section;
+pub mod status;

@@ -1,0 +1,58 @@
+//! What a reader sees for an address that names nothing: what was not found and where to go.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::site::{route, use_site_base};
+use crate::{page_title, CatalogResource};
+
+#[component]
+pub fn NotFound(
+    /// What was asked for, e.g. "沈阳市发展和改革委员会 1999年度报告".
+    #[prop(optional, into)]
+    what: Option<String>,
+    /// An agency that exists: its reports are offered instead.
+    #[prop(optional, into)]
+    agency: Option<String>,
+) -> impl IntoView {
+    let CatalogResource(catalog) = expect_context();
+    let base = use_site_base();
+    let detail = what.unwrap_or_else(|| "这个网址".to_string());
+    let suggestions = move || {
+        let base = base.clone();
+        let agency = agency.clone();
+        Suspend::new(async move {
+            let catalog = catalog.await.ok()?;
+            let entry = agency.as_deref().and_then(|id| catalog.agency(id))?;
+            let id = entry.agency.id.clone();
+            Some(view! {
+                <p>{format!("{}现有以下年度的报告：", entry.agency.name)}</p>
+                <ul class="report-list">
+                    {entry
+                        .reports
+                        .iter()
+                        .map(|r| {
+                            view! {
+                                <li>
+                                    <a href=base.href(&route::report(&id, r.year))>{format!("{}年度", r.year)}</a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            })
+        })
+    };
+    let home = use_site_base().href("/");
+    view! {
+        <Title text=page_title("未找到") />
+        <div class="not-found">
+            <h1>"未找到页面"</h1>
+            <p>{format!("本站没有找到{detail}对应的内容。")}</p>
+            <Suspense>{suggestions}</Suspense>
+            <p>
+                <a href=home>"返回报告目录"</a>
+            </p>
+        </div>
+    }
+}

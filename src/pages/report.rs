@@ -1,0 +1,230 @@
+//! `/{agency}/{year}` and `/{agency}/{year}/{section}`: one report, opened at a section.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_location, use_params_map};
+use nianbao_model::format::chinese_date;
+use nianbao_model::Report;
+
+use crate::api::{load_report, FetchError};
+use crate::components::contents::Contents;
+use crate::components::error_view::ErrorView;
+use crate::components::section::{ReportContext, SectionView};
+use crate::page_title;
+use crate::pages::not_found::NotFound;
+use crate::site::{route, use_site_base};
+
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let params = use_params_map();
+    let agency = Memo::new(move |_| params.read().get("agency").unwrap_or_default());
+    let year = Memo::new(move |_| {
+        params
+            .read()
+            .get("year")
+            .and_then(|y| y.parse::<u16>().ok())
+    });
+    let section = Memo::new(move |_| params.read().get("section"));
+    let base = use_site_base();
+    // Keyed on agency and year only: moving between sections does not fetch again.
+    let report = LocalResource::new(move || {
+        let (base, agency, year) = (base.clone(), agency.get(), year.get());
+        async move {
+            match year {
+                Some(year) => load_report(base, agency, year).await,
+                None => Err(FetchError::NotFound),
+            }
+        }
+    });
+
+    let content = move || {
+        Suspend::new(async move {
+            match report.await {
+                Ok(report) => view! { <ReportView report section /> }.into_any(),
+                Err(FetchError::NotFound) => {
+                    let what = match year.get_untracked() {
+                        Some(year) => format!("“{}” {year}年度的报告", agency.get_untracked()),
+                        None => "这个网址".to_string(),
+                    };
+                    view! { <NotFound what agency=agency.get_untracked() /> }.into_any()
+                }
+                Err(e) => view! {
+                    <ErrorView what="报告" message=e.to_string() retry=Callback::new(move |_| report.refetch()) />
+                }
+                .into_any(),
+            }
+        })
+    };
+    view! {
+        <Suspense fallback=|| {
+            view! { <p class="loading" aria-busy="true">"正在载入报告…"</p> }
+        }>{content}</Suspense>
+    }
+}
+
+#[component]
+fn ReportView(report: Arc<Report>, section: Memo<Option<String>>) -> impl IntoView {
+    let location = use_location();
+    let base = use_site_base();
+    // The section a link points at: the path's section, or a `#s5` fragment.
+    let target = {
+        let report = report.clone();
+        Memo::new(move |_| {
+            let wanted = section.get().or_else(|| {
+                let hash = location.hash.get();
+                hash.strip_prefix('#').map(str::to_string)
+            })?;
+            report.find_section(&wanted).map(|s| s.id.clone())
+        })
+    };
+    let unknown_section = {
+        let report = report.clone();
+        move || section.get().filter(|id| report.find_section(id).is_none())
+    };
+    let title = {
+        let report = report.clone();
+        move || match target
+            .get()
+            .and_then(|id| report.find_section(&id).map(|s| s.full_heading()))
+        {
+            Some(heading) => page_title(&format!("{heading} · {}", report.title)),
+            None => page_title(&report.title),
+        }
+    };
+    provide_context(ReportContext {
+        agency: report.agency.id.clone(),
+        year: report.year,
+        title: report.title.clone(),
+        target,
+    });
+    let reading = reading_position(target);
+    follow_target(target);
+
+    let report_href = base.href(&route::report(&report.agency.id, report.year));
+    let description = report
+        .intro
+        .first()
+        .cloned()
+        .unwrap_or_else(|| report.title.clone());
+    view! {
+        <Title text=title />
+        <Meta name="description" content=description />
+        <div class="report-layout">
+            <Contents sections=report.sections.clone() current=reading />
+            <article class="report" aria-labelledby="report-title">
+                <header class="report-header">
+                    <p class="report-agency">{report.agency.name.clone()}</p>
+                    <h1 id="report-title">{report.title.clone()}</h1>
+                    <dl class="report-meta">
+                        {report.published.as_deref().map(|d| view! {
+                            <dt>"发布日期"</dt>
+                            <dd><time datetime=d.to_string()>{chinese_date(d)}</time></dd>
+                        })}
+                        <dt>"报告格式"</dt>
+                        <dd>{report.format.label()}</dd>
+                        <dt>"原文"</dt>
+                        <dd>
+                            {match report.source_url.clone() {
+                                Some(url) => view! { <a href=url rel="external noopener" target="_blank">"查看发布原文"</a> }.into_any(),
+                                None => view! { <span>"原文网址未收录"</span> }.into_any(),
+                            }}
+                        </dd>
+                    </dl>
+                    {report.notes.iter().map(|n| view! { <p class="report-note">{n.clone()}</p> }).collect_view()}
+                    <p class="report-actions">
+                        <button type="button" class="print" on:click=|_| { let _ = window().print(); }>"打印"</button>
+                    </p>
+                </header>
+                {move || unknown_section().map(|id| view! {
+                    <p class="notice" role="status">
+                        {format!("未找到章节“{id}”，已为您打开报告开头。")}
+                        " "
+                        <a href=report_href.clone()>"报告开头"</a>
+                    </p>
+                })}
+                <div class="report-intro">
+                    {report.intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
+                </div>
+                {report.sections.iter().cloned().map(|s| view! { <SectionView section=s depth=0 /> }).collect_view()}
+                {(!report.signature.is_empty()).then(|| view! {
+                    <div class="report-signature">
+                        {report.signature.iter().map(|l| view! { <p>{l.clone()}</p> }).collect_view()}
+                    </div>
+                })}
+            </article>
+        </div>
+    }
+}
+
+/// Scrolls the linked section into view, marks it and moves focus to its heading whenever
+/// the link changes — including on a cold load, once the report has rendered.
+fn follow_target(target: Memo<Option<String>>) {
+    Effect::new(move |first: Option<()>| {
+        let target = target.get();
+        let navigated = first.is_some();
+        request_animation_frame(move || match target {
+            Some(id) => {
+                let Some(section) = document().get_element_by_id(&id) else {
+                    return;
+                };
+                section.scroll_into_view();
+                if let Some(heading) = section.first_element_child() {
+                    use wasm_bindgen::JsCast;
+                    if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+                        let options = web_sys::FocusOptions::new();
+                        options.set_prevent_scroll(true);
+                        let _ = heading.focus_with_options(&options);
+                    }
+                }
+            }
+            None if navigated => window().scroll_to_with_x_and_y(0.0, 0.0),
+            None => {}
+        });
+    });
+}
+
+/// The id of the section being read: the last one whose top has scrolled past the top band.
+fn reading_position(target: Memo<Option<String>>) -> Signal<Option<String>> {
+    let current = RwSignal::new(target.get_untracked());
+    let scheduled = StoredValue::new(false);
+    let measure = move || {
+        let Ok(sections) = document().query_selector_all("article.report section.section") else {
+            return;
+        };
+        let mut reading = None;
+        for i in 0..sections.length() {
+            let Some(node) = sections.item(i) else {
+                continue;
+            };
+            use wasm_bindgen::JsCast;
+            let Ok(el) = node.dyn_into::<web_sys::Element>() else {
+                continue;
+            };
+            if el.get_bounding_client_rect().top() <= 120.0 {
+                reading = Some(el.id());
+            } else {
+                break;
+            }
+        }
+        if current.get_untracked() != reading {
+            current.set(reading);
+        }
+    };
+    // Measure at most once per frame however fast the reader scrolls.
+    let _ = leptos_use_event_listener::use_event_listener(
+        leptos_use_window::use_window(),
+        leptos::ev::scroll,
+        move |_| {
+            if !scheduled.get_value() {
+                scheduled.set_value(true);
+                request_animation_frame(move || {
+                    scheduled.set_value(false);
+                    measure();
+                });
+            }
+        },
+    );
+    current.into()
+}
