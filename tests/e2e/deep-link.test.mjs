@@ -1,0 +1,97 @@
+// Section deep links (`/{agency}/{year}/{section}`): opened cold from a static host, moving
+// between sections, and an unknown section. Also the reader's screenshots.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import {
+  REPORT,
+  S5,
+  TIMEOUT,
+  assertPageBasics,
+  href,
+  open,
+  reportShown,
+  screenshot,
+  url,
+  withPage,
+} from './harness.mjs';
+
+/** Where the target section is once the page has settled on it. */
+async function targetFacts(page, id) {
+  await page.locator(`section#${id}.is-target`).waitFor();
+  // Scrolling and focus follow the data, which arrives after the first render.
+  await page.waitForFunction((id) => document.activeElement?.closest(`section#${id}`) != null, id);
+  return page.evaluate((id) => {
+    const section = document.getElementById(id);
+    const heading = section.querySelector(':scope > :is(h2, h3, h4)');
+    const top = heading.getBoundingClientRect().top;
+    return {
+      top,
+      innerHeight: window.innerHeight,
+      targets: [...document.querySelectorAll('.is-target')].map((e) => e.id),
+      current: [...document.querySelectorAll('nav[aria-label="目录"] [aria-current="location"]')].map(
+        (a) => a.getAttribute('href'),
+      ),
+      focusedInSection: section.contains(document.activeElement),
+    };
+  }, id);
+}
+
+for (const viewport of [
+  { width: 1280, height: 900, name: 'desktop' },
+  { width: 360, height: 740, name: 'phone' },
+]) {
+  test(`a cold deep link opens at its section (${viewport.name})`, { timeout: TIMEOUT }, async (t) => {
+    await withPage(t, { viewport }, async (page) => {
+      const response = await open(page, `${REPORT.path}/${S5.id}`);
+      // A static host has no such file: the app arrives as 404.html.
+      assert.equal(response.status(), 404, 'the host answers a deep link with 404.html');
+      await reportShown(page);
+      const facts = await targetFacts(page, S5.id);
+      assert.deepEqual(facts.targets, [S5.id], 'only the linked section is the target');
+      assert.ok(
+        facts.top >= 0 && facts.top < facts.innerHeight,
+        `the heading is in view (top ${facts.top}, viewport ${facts.innerHeight})`,
+      );
+      assert.ok(facts.focusedInSection, 'focus is in the linked section');
+      assert.deepEqual(facts.current, [href(`${REPORT.path}/${S5.id}`)], 'its contents entry is current');
+      await assertPageBasics(page, { titleIncludes: [S5.heading, REPORT.title] });
+      await screenshot(page, `reader-${S5.id}-${viewport.width}x${viewport.height}`);
+    });
+  });
+}
+
+test('contents links move between sections without reloading the report', { timeout: TIMEOUT }, async (t) => {
+  await withPage(t, {}, async (page) => {
+    const loads = { json: 0, documents: 0 };
+    page.on('request', (request) => {
+      if (request.url().endsWith(REPORT.data)) loads.json += 1;
+      if (request.resourceType() === 'document') loads.documents += 1;
+    });
+    await open(page, `${REPORT.path}/${S5.id}`);
+    await reportShown(page);
+    await targetFacts(page, S5.id);
+
+    await page.locator(`nav[aria-label="目录"] a[href="${href(`${REPORT.path}/s3`)}"]`).click();
+    await page.waitForURL(url(`${REPORT.path}/s3`));
+    const facts = await targetFacts(page, 's3');
+    assert.deepEqual(facts.targets, ['s3'], 'the target moved to s3');
+    assert.deepEqual(facts.current, [href(`${REPORT.path}/s3`)], 'the current contents entry moved');
+    assert.ok(facts.top >= 0 && facts.top < facts.innerHeight, `s3 is in view (top ${facts.top})`);
+    assert.equal(loads.json, 1, `${REPORT.data} is fetched once`);
+    assert.equal(loads.documents, 1, 'no page load');
+  });
+});
+
+test('an unknown section shows the report with a notice', { timeout: TIMEOUT }, async (t) => {
+  await withPage(t, {}, async (page) => {
+    await open(page, `${REPORT.path}/s99`);
+    await reportShown(page);
+    const notice = page.locator('.notice[role="status"]');
+    await notice.waitFor();
+    const text = await notice.innerText();
+    assert.ok(text.includes('s99') && text.includes('未找到'), `notice: ${text}`);
+    assert.equal(await page.locator('.is-target').count(), 0, 'no section is the target');
+  });
+});
