@@ -2,6 +2,7 @@
 //! the section being read is marked as the reader scrolls.
 
 use leptos::prelude::*;
+use nianbao_model::outline::ancestor_id;
 use nianbao_model::Section;
 
 use crate::components::section::ReportContext;
@@ -44,7 +45,9 @@ pub fn Contents(
                                     href=href
                                     data-noscroll=""
                                     aria-current=move || {
-                                        (current.read().as_deref() == Some(id.as_str())).then_some("location")
+                                        let reading = current.read();
+                                        let reading = reading.as_deref().map(|c| ancestor_id(c, CONTENTS_DEPTH));
+                                        (reading == Some(id.as_str())).then_some("location")
                                     }
                                     on:click=move |_| set_open.set(false)
                                 >
@@ -69,7 +72,12 @@ pub fn Contents(
                 class="contents-toggle"
                 aria-expanded=move || open.get().to_string()
                 aria-controls="contents-list"
-                on:click=move |_| set_open.update(|o| *o = !*o)
+                on:click=move |_| {
+                    set_open.update(|o| *o = !*o);
+                    if open.get_untracked() {
+                        reveal_current_entry();
+                    }
+                }
             >
                 "目录"
             </button>
@@ -79,4 +87,17 @@ pub fn Contents(
             </div>
         </nav>
     }
+}
+
+/// Brings the marked entry into view when the phone list opens, so the reader sees where they are.
+fn reveal_current_entry() {
+    request_animation_frame(|| {
+        if let Ok(Some(entry)) =
+            document().query_selector(".contents-list [aria-current=\"location\"]")
+        {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            entry.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
 }

@@ -2,12 +2,28 @@
 
 use leptos::prelude::*;
 
+use std::time::Duration;
+
+/// How long a confirmation stays on screen.
+const SHOWN_FOR: Duration = Duration::from_secs(6);
+
 #[derive(Clone, Copy)]
 pub struct Status(RwSignal<String>);
 
 impl Status {
+    /// Shows `message`, then clears it so that the same message is announced again next time.
     pub fn say(&self, message: impl Into<String>) {
-        self.0.set(message.into());
+        let message = message.into();
+        let signal = self.0;
+        signal.set(message.clone());
+        set_timeout(
+            move || {
+                if signal.get_untracked() == message {
+                    signal.set(String::new());
+                }
+            },
+            SHOWN_FOR,
+        );
     }
 }
 
