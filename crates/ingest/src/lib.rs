@@ -1,7 +1,15 @@
 //! The ingest: published reports (plain text, HTML pages) into nianbao report JSON.
 
+pub mod build;
+pub mod checks;
 pub mod dataset;
+pub mod doc;
+pub mod figures;
+pub mod html;
 pub mod meta;
+pub mod oneline;
+pub mod split;
+pub mod tables;
 pub mod text;
 
 use std::fmt;
@@ -19,6 +27,8 @@ pub enum IngestError {
     Encoding(String),
     /// Text, but not recognisably an annual report (or cut off before its body).
     NotAReport(String),
+    /// A page that was cut off before its end.
+    Truncated(String),
 }
 
 impl fmt::Display for IngestError {
@@ -27,6 +37,7 @@ impl fmt::Display for IngestError {
             IngestError::Io(e) => write!(f, "cannot read the file: {e}"),
             IngestError::Encoding(why) => write!(f, "unknown encoding: {why}"),
             IngestError::NotAReport(why) => write!(f, "not a report: {why}"),
+            IngestError::Truncated(why) => write!(f, "truncated: {why}"),
         }
     }
 }
@@ -50,23 +61,52 @@ impl std::error::Error for FileError {}
 
 /// Decodes a file's bytes as report text.
 pub fn decode(bytes: &[u8]) -> Result<&str, IngestError> {
+    if bytes.is_empty() {
+        return Err(IngestError::NotAReport("the file is empty".into()));
+    }
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(IngestError::Encoding(
+            "UTF-16 text; convert it to UTF-8 first".into(),
+        ));
+    }
     if bytes.contains(&0) {
         return Err(IngestError::Encoding(
             "the file contains NUL bytes: binary data, not text".into(),
         ));
     }
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
-        IngestError::Encoding(format!(
-            "not UTF-8 (invalid byte at offset {}); convert it to UTF-8 first",
-            e.valid_up_to()
-        ))
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+        let declared = ["gb2312", "gbk", "gb18030", "big5"]
+            .into_iter()
+            .find(|cs| head.contains(&format!("charset={cs}")) || head.contains(&format!("charset=\"{cs}")));
+        IngestError::Encoding(match declared {
+            Some(cs) => format!(
+                "the page declares charset {cs} and is not UTF-8 (invalid byte at offset {}); convert it to UTF-8 first",
+                e.valid_up_to()
+            ),
+            None => format!(
+                "not UTF-8 (invalid byte at offset {}); convert it to UTF-8 first",
+                e.valid_up_to()
+            ),
+        })
     })
+}
+
+/// Reads one report from its text (an HTML page, an archived page text or line-broken text).
+pub fn ingest_str(text: &str, meta: &ReportMeta) -> Result<Report, IngestError> {
+    let doc = if html::looks_like_html(text) {
+        html::parse_html(text)?
+    } else {
+        text::parse_text(text)?
+    };
+    build::build(doc, meta)
 }
 
 /// Reads one report from its bytes.
 pub fn ingest_bytes(bytes: &[u8], meta: &ReportMeta) -> Result<Report, IngestError> {
     let text = decode(bytes)?;
-    text::parse_text(text, meta)
+    ingest_str(text, meta)
 }
 
 /// Reads one report file. When no agency id is given, the file's folder name is used

@@ -1,34 +1,101 @@
-//! Reading a report from plain text with line breaks (a published page's text, copied).
+//! Reading a report from plain text with line breaks (a published page's text, copied), and
+//! from an archived page text (`标题: …` header, then the body, often as one long line).
 
-use nianbao_model::outline::{parse_numbering, split_heading, OutlineBuilder};
-use nianbao_model::{Agency, Report, ReportFormat, SCHEMA_VERSION};
+use nianbao_model::outline::parse_numbering;
 
-use crate::meta::{find_date, title_parts, ReportMeta};
+use crate::doc::{clean, Block, Document};
+use crate::meta::{find_date, title_parts};
+use crate::oneline;
 use crate::IngestError;
 
 /// The note kept where the published page links an image version.
 pub const ILLUSTRATED_NOTE: &str = "原文页面另附图解版（图片），本站的图解视图由报告数据生成。";
 
-fn clean(line: &str) -> &str {
-    line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}')
-}
-
 /// Lines of site chrome around the article (breadcrumbs, font and print controls).
 fn is_chrome(line: &str) -> bool {
-    line.contains("->") || line.contains("[字体") || line == "打印" || line.starts_with("当前位置")
+    line.contains("->")
+        || line.contains("[字体")
+        || line == "打印"
+        || line.starts_with("当前位置")
+        || line == "附件下载"
 }
 
-fn is_date_line(line: &str) -> bool {
-    find_date(line).is_some_and(|(_, range)| range.len() == line.len())
-}
+/// The separator between an archived page's header and its text.
+const ARCHIVE_BODY_MARK: &str = "==================== 正文 ====================";
 
-/// Parses a line-broken text report. `meta` overrides what the text says.
-pub fn parse_text(text: &str, meta: &ReportMeta) -> Result<Report, IngestError> {
-    let lines: Vec<&str> = text.lines().map(clean).filter(|l| !l.is_empty()).collect();
-    if lines.is_empty() {
-        return Err(IngestError::NotAReport("the file has no text".into()));
+/// A body this long on one line is page text with its line breaks lost.
+const ONE_LINE_MIN_CHARS: usize = 600;
+
+/// Parses plain text: an archived page text (header + body) or a line-broken report.
+pub fn parse_text(text: &str) -> Result<Document, IngestError> {
+    if clean(text).is_empty() {
+        return Err(IngestError::NotAReport("the file is empty".into()));
     }
+    if let Some(at) = text.find(ARCHIVE_BODY_MARK) {
+        return parse_archive(&text[..at], &text[at + ARCHIVE_BODY_MARK.len()..]);
+    }
+    parse_lines(text)
+}
 
+/// An archived page text: `key: value` header lines, the body mark, then the page text.
+fn parse_archive(header: &str, body: &str) -> Result<Document, IngestError> {
+    let field = |key: &str| {
+        header.lines().find_map(|l| {
+            let l = clean(l);
+            let rest = l.strip_prefix(key)?;
+            let rest = rest.strip_prefix(':').or_else(|| rest.strip_prefix('：'))?;
+            Some(clean(rest).to_string()).filter(|v| !v.is_empty())
+        })
+    };
+    let title = field("标题");
+    let published = field("发布时间").and_then(|d| find_date(&d).map(|(date, _)| date));
+    let source_url = field("原文链接").filter(|u| u.starts_with("http"));
+
+    let mut body = clean(body);
+    // Site chrome before the article: breadcrumb, share buttons, "相关链接： -->".
+    if body.starts_with("当前位置") {
+        if let Some(at) = body.find("-->") {
+            body = clean(&body[at + 3..]);
+        }
+    }
+    // Chrome after the article.
+    for tail in ["附件下载", "【打印】", "【关闭】"] {
+        if let Some(stripped) = body.strip_suffix(tail) {
+            body = clean(stripped);
+        }
+    }
+    // The title repeated at the head of the text.
+    let first_word_end = body
+        .find(|c: char| c.is_whitespace() || c == '\u{3000}')
+        .unwrap_or(body.len());
+    if title_parts(&body[..first_word_end]).is_some() {
+        body = clean(&body[first_word_end..]);
+    }
+    if body.is_empty() {
+        return Err(IngestError::NotAReport("the page text has no body".into()));
+    }
+    let lines: Vec<&str> = body.lines().map(clean).filter(|l| !l.is_empty()).collect();
+    let blocks = if lines.len() <= 3
+        && lines
+            .iter()
+            .any(|l| l.chars().count() >= ONE_LINE_MIN_CHARS)
+    {
+        lines.iter().flat_map(|l| oneline::segment(l)).collect()
+    } else {
+        lines.iter().map(|l| Block::Para(l.to_string())).collect()
+    };
+    Ok(Document {
+        title,
+        published,
+        source_url,
+        notes: Vec::new(),
+        blocks,
+    })
+}
+
+/// A line-broken report: page chrome, the title line, a header with the page date, the body.
+fn parse_lines(text: &str) -> Result<Document, IngestError> {
+    let lines: Vec<&str> = text.lines().map(clean).filter(|l| !l.is_empty()).collect();
     let title_at = lines
         .iter()
         .position(|l| !is_chrome(l) && title_parts(l).is_some())
@@ -38,7 +105,6 @@ pub fn parse_text(text: &str, meta: &ReportMeta) -> Result<Report, IngestError> 
             )
         })?;
     let title = lines[title_at].to_string();
-    let (agency_name, year) = title_parts(&title).expect("checked by position()");
 
     // The header runs from the title to the first line of the article: a numbered line or
     // a line long enough to be prose. It holds the page date and chrome.
@@ -51,64 +117,26 @@ pub fn parse_text(text: &str, meta: &ReportMeta) -> Result<Report, IngestError> 
         .find_map(|l| find_date(l).map(|(date, _)| date));
 
     let mut notes = Vec::new();
-    let mut body: Vec<&str> = Vec::new();
-    for line in &lines[body_at..] {
-        if line.contains("图解版") && line.chars().count() < 20 {
-            notes.push(ILLUSTRATED_NOTE.to_string());
-        } else if !is_chrome(line) {
-            body.push(line);
+    let mut blocks = Vec::new();
+    let body = &lines[body_at..];
+    if body.len() <= 3 && body.iter().any(|l| l.chars().count() >= ONE_LINE_MIN_CHARS) {
+        for line in body {
+            blocks.extend(oneline::segment(line));
         }
-    }
-
-    // The signature: the issuing body's name and the signing date after the last paragraph.
-    let mut signature = Vec::new();
-    while let Some(last) = body.last() {
-        let short = last.chars().count() <= 30;
-        if short && (is_date_line(last) || last.ends_with(&*agency_name) || *last == agency_name) {
-            signature.insert(0, last.to_string());
-            body.pop();
-        } else {
-            break;
-        }
-    }
-
-    let mut outline = OutlineBuilder::new();
-    for line in body {
-        match parse_numbering(line) {
-            Some(numbering) => {
-                let (heading, rest) = split_heading(&line[numbering.len..]);
-                outline.section(&numbering, heading);
-                outline.paragraph(rest);
+    } else {
+        for line in body {
+            if line.contains("图解版") && line.chars().count() < 20 {
+                notes.push(ILLUSTRATED_NOTE.to_string());
+            } else if !is_chrome(line) {
+                blocks.push(Block::Para(line.to_string()));
             }
-            None => outline.paragraph(line),
         }
     }
-    let (intro, sections) = outline.finish();
-    if sections.is_empty() {
-        return Err(IngestError::NotAReport(
-            "no numbered sections (一、…) were found in the text".into(),
-        ));
-    }
-
-    Ok(Report {
-        schema_version: SCHEMA_VERSION,
-        agency: Agency {
-            id: meta.agency_id.clone().unwrap_or_default(),
-            name: meta.agency_name.clone().unwrap_or(agency_name),
-        },
-        year: meta.year.unwrap_or(year),
-        title,
-        published: published
-            .filter(|_| meta.published.is_none())
-            .or(meta.published.clone()),
-        source_url: meta.source_url.clone(),
-        format: ReportFormat::OldFree,
+    Ok(Document {
+        title: Some(title),
+        published,
+        source_url: None,
         notes,
-        intro,
-        sections,
-        signature,
-        tables: Default::default(),
-        checks: Vec::new(),
-        figures: Vec::new(),
+        blocks,
     })
 }

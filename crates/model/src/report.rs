@@ -9,6 +9,7 @@ use crate::tables::Tables;
 /// older JSON would misread; the app refuses versions it does not know.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The government body that published a report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Agency {
     /// Stable URL-safe id, e.g. `shenyang-fgw`.
@@ -40,6 +41,7 @@ impl ReportFormat {
     }
 }
 
+/// One annual report: metadata, the section tree, the standard tables, checks and figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub schema_version: u32,
@@ -80,10 +82,16 @@ pub struct Check {
     pub rule: String,
     /// The rule as a reader would say it, in Chinese.
     pub description: String,
-    /// Which column (or group) of the table the rule was applied to.
+    /// Which column (or group) of the table the rule was applied to, as printed (`自然人`, `行政复议` …).
     pub column: String,
+    /// The row the rule was applied to, for rules that run along a row (its key, e.g. `disclosed`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<String>,
+    /// The rule's left side, e.g. 第一项 + 第二项.
     pub left: i64,
+    /// The rule's right side, e.g. 第三项 + 第四项.
     pub right: i64,
+    /// Whether the published figures satisfy the rule.
     pub ok: bool,
 }
 
@@ -96,7 +104,8 @@ pub struct Figure {
     /// True where the text says 余/多/近…: the published number is not exact.
     #[serde(default)]
     pub approximate: bool,
-    /// Stable indicator key when the figure means a known indicator (comparable across years).
+    /// Stable indicator key when the figure means a known indicator (comparable across years);
+    /// see [`crate::indicators::INDICATORS`].
     pub indicator: Option<String>,
     /// The id of the section the figure stands in (`intro` for the paragraphs before it).
     pub section: String,
@@ -123,6 +132,7 @@ impl Report {
         out
     }
 
+    /// The section with the given id, at any depth.
     pub fn find_section(&self, id: &str) -> Option<&Section> {
         self.walk().into_iter().find(|s| s.id == id)
     }

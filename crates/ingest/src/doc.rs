@@ -1,0 +1,63 @@
+//! The reading-order document every input format is turned into before the report is built:
+//! paragraphs, headings and tables, with the page's own metadata.
+
+/// What kind of standard table a block of table text is (see corpus/TEMPLATE.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    /// Table 2, 主动公开政府信息情况.
+    Proactive,
+    /// Table 3, 收到和处理政府信息公开申请情况.
+    Applications,
+    /// Table 4, 行政复议、行政诉讼.
+    Reviews,
+    /// Old-format 政府信息公开情况统计表.
+    Statistics,
+}
+
+/// One cell of a table grid. A cell that spans rows or columns fills every position it
+/// covers; `origin` tells those copies apart from neighbouring cells with the same text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridCell {
+    /// The cell's text, whitespace removed (labels and numbers only).
+    pub text: String,
+    /// Index of the source cell within its table, in document order.
+    pub origin: usize,
+}
+
+/// A published table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TableBlock {
+    /// Real table markup, spans expanded: `rows[r][c]`.
+    Grid(Vec<Vec<GridCell>>),
+    /// Table text whose cells ran together (a page's text with the markup removed).
+    Text { kind: TableKind, text: String },
+}
+
+/// One block of the article in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A paragraph as published. If it starts with a section number, the builder reads its
+    /// first sentence as the heading (as for a line of line-broken text).
+    Para(String),
+    /// A numbered heading known to hold no body text, e.g. `一、总体情况`.
+    Heading(String),
+    Table(TableBlock),
+}
+
+/// An article as read from the page, before it is interpreted as a report.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    pub title: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub published: Option<String>,
+    pub source_url: Option<String>,
+    pub notes: Vec<String>,
+    pub blocks: Vec<Block>,
+}
+
+/// Trims whitespace including ideographic and no-break spaces.
+pub fn clean(text: &str) -> &str {
+    text.trim_matches(|c: char| {
+        c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{feff}'
+    })
+}

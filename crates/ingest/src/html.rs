@@ -1,0 +1,373 @@
+//! Reading a published HTML page: the article (not the site around it), its paragraphs and
+//! headings, and every table with its row and column spans.
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+use crate::doc::{clean, Block, Document, GridCell, TableBlock};
+use crate::meta::find_date;
+use crate::IngestError;
+
+/// True when the text looks like an HTML page or fragment rather than plain text.
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = clean(text)
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<?xml")
+        || (head.starts_with('<')
+            && (head.contains("<head") || head.contains("<body") || head.contains("<p")))
+}
+
+/// Elements whose text is never part of the article.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "button",
+    "select", "form", "head", "svg",
+];
+
+/// Elements read as one paragraph each.
+const PARAGRAPHS: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+];
+
+fn name<'a>(el: &ElementRef<'a>) -> &'a str {
+    el.value().name()
+}
+
+fn meta_content(doc: &Html, key: &str) -> Option<String> {
+    let selector = Selector::parse(&format!("meta[name=\"{key}\"]")).ok()?;
+    doc.select(&selector)
+        .find_map(|m| m.value().attr("content"))
+        .map(|c| clean(c).to_string())
+        .filter(|c| !c.is_empty())
+}
+
+/// Text of an element as a browser would lay it out on one line: runs of ASCII whitespace
+/// become one space, `<br>` becomes a space, skipped elements are left out.
+fn inline_text(el: ElementRef, out: &mut String) {
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => {
+                for c in t.chars() {
+                    if c.is_ascii_whitespace() {
+                        if !out.ends_with(' ') && !out.is_empty() {
+                            out.push(' ');
+                        }
+                    } else {
+                        out.push(c);
+                    }
+                }
+            }
+            Node::Element(_) => {
+                let Some(child_el) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                let n = name(&child_el);
+                if SKIPPED.contains(&n) {
+                    continue;
+                }
+                if n == "br" {
+                    if !out.ends_with(' ') && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    continue;
+                }
+                inline_text(child_el, out);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Text of a table cell: every whitespace removed (cells hold labels and numbers, and
+/// Word exports break them across lines and paragraphs).
+fn cell_text(el: ElementRef) -> String {
+    let mut s = String::new();
+    inline_text(el, &mut s);
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{a0}' && *c != '\u{200b}')
+        .collect()
+}
+
+fn span(el: &ElementRef, attr: &str) -> usize {
+    el.value()
+        .attr(attr)
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .map_or(1, |v| v.clamp(1, 200))
+}
+
+/// The table's rows with spans expanded into a grid.
+fn table_grid(table: ElementRef) -> Vec<Vec<GridCell>> {
+    let mut rows: Vec<ElementRef> = Vec::new();
+    fn collect_rows<'a>(el: ElementRef<'a>, rows: &mut Vec<ElementRef<'a>>) {
+        for child in el.child_elements() {
+            match name(&child) {
+                "tr" => rows.push(child),
+                "thead" | "tbody" | "tfoot" => collect_rows(child, rows),
+                _ => {}
+            }
+        }
+    }
+    collect_rows(table, &mut rows);
+    let mut grid: Vec<Vec<Option<GridCell>>> = Vec::new();
+    let mut origin = 0;
+    for (r, row) in rows.iter().enumerate() {
+        if grid.len() <= r {
+            grid.resize_with(r + 1, Vec::new);
+        }
+        let mut c = 0;
+        for cell in row
+            .child_elements()
+            .filter(|e| matches!(name(e), "td" | "th"))
+        {
+            while grid[r].get(c).is_some_and(Option::is_some) {
+                c += 1;
+            }
+            let text = cell_text(cell);
+            let (rowspan, colspan) = (span(&cell, "rowspan"), span(&cell, "colspan"));
+            // A rowspan never reaches past the table's last row.
+            let last_row = (r + rowspan).min(rows.len());
+            for rr in r..last_row {
+                if grid.len() <= rr {
+                    grid.resize_with(rr + 1, Vec::new);
+                }
+                for cc in c..c + colspan {
+                    if grid[rr].len() <= cc {
+                        grid[rr].resize(cc + 1, None);
+                    }
+                    grid[rr][cc] = Some(GridCell {
+                        text: text.clone(),
+                        origin,
+                    });
+                }
+            }
+            origin += 1;
+            c += colspan;
+        }
+    }
+    grid.into_iter()
+        .map(|row| {
+            row.into_iter()
+                .map(|c| {
+                    c.unwrap_or_else(|| GridCell {
+                        text: String::new(),
+                        origin: usize::MAX,
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+        .filter(|row: &Vec<GridCell>| !row.is_empty())
+        .collect()
+}
+
+/// Reading-order blocks under `el`.
+fn blocks(el: ElementRef, out: &mut Vec<Block>) {
+    let mut inline = String::new();
+    let flush = |inline: &mut String, out: &mut Vec<Block>| {
+        let text = clean(inline).to_string();
+        if !text.is_empty() {
+            out.push(Block::Para(text));
+        }
+        inline.clear();
+    };
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => {
+                for c in t.chars() {
+                    if c.is_ascii_whitespace() {
+                        if !inline.ends_with(' ') && !inline.is_empty() {
+                            inline.push(' ');
+                        }
+                    } else {
+                        inline.push(c);
+                    }
+                }
+            }
+            Node::Element(_) => {
+                let Some(child_el) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                let n = name(&child_el);
+                if SKIPPED.contains(&n) {
+                    continue;
+                }
+                if n == "table" {
+                    flush(&mut inline, out);
+                    let grid = table_grid(child_el);
+                    if !grid.is_empty() {
+                        out.push(Block::Table(TableBlock::Grid(grid)));
+                    }
+                } else if PARAGRAPHS.contains(&n) && !has_block_child(child_el) {
+                    flush(&mut inline, out);
+                    let mut text = String::new();
+                    inline_text(child_el, &mut text);
+                    let text = clean(&text);
+                    if !text.is_empty() {
+                        out.push(Block::Para(text.to_string()));
+                    }
+                } else if n == "br" {
+                    flush(&mut inline, out);
+                } else if is_block(n) {
+                    flush(&mut inline, out);
+                    blocks(child_el, out);
+                } else {
+                    // Inline element (span, font, a, b …): part of the running paragraph,
+                    // unless it wraps blocks of its own.
+                    if has_block_child(child_el) {
+                        flush(&mut inline, out);
+                        blocks(child_el, out);
+                    } else {
+                        inline_text(child_el, &mut inline);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    flush(&mut inline, out);
+}
+
+fn is_block(n: &str) -> bool {
+    PARAGRAPHS.contains(&n)
+        || matches!(
+            n,
+            "div"
+                | "section"
+                | "article"
+                | "main"
+                | "ul"
+                | "ol"
+                | "dl"
+                | "table"
+                | "center"
+                | "body"
+                | "html"
+                | "aside"
+                | "figure"
+                | "tbody"
+                | "tr"
+                | "td"
+                | "th"
+        )
+}
+
+fn has_block_child(el: ElementRef) -> bool {
+    el.descendent_elements().skip(1).any(|d| {
+        matches!(
+            name(&d),
+            "p" | "div"
+                | "table"
+                | "section"
+                | "article"
+                | "ul"
+                | "ol"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+        )
+    })
+}
+
+/// How much article text an element holds directly: the text of its paragraph and table
+/// children (not of nested containers), so that the innermost container of the article wins
+/// over the page body that merely contains it.
+fn direct_article_text(el: ElementRef) -> usize {
+    el.child_elements()
+        .filter(|c| {
+            matches!(
+                name(c),
+                "p" | "table" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote"
+            )
+        })
+        .map(|c| {
+            c.text()
+                .map(|t| t.chars().filter(|c| !c.is_whitespace()).count())
+                .sum::<usize>()
+        })
+        .sum()
+}
+
+/// Finds the article in a page: the container whose own paragraphs and tables hold the most
+/// text. Site chrome (menus, link lists, footers) is lists and links, not paragraphs.
+fn article_root(doc: &Html) -> Option<ElementRef<'_>> {
+    let selector =
+        Selector::parse("div, article, section, td, main, body").expect("static selector");
+    doc.select(&selector)
+        .filter(|el| {
+            !el.ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| SKIPPED.contains(&name(&a)))
+        })
+        .map(|el| (direct_article_text(el), el))
+        .filter(|(score, _)| *score > 0)
+        .max_by_key(|(score, _)| *score)
+        .map(|(_, el)| el)
+}
+
+/// Parses a published page into the article's blocks and the page's metadata.
+pub fn parse_html(text: &str) -> Result<Document, IngestError> {
+    let trimmed = clean(text);
+    let lower_tail: String = trimmed
+        .chars()
+        .rev()
+        .take(64)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let whole_page = trimmed
+        .chars()
+        .take(256)
+        .collect::<String>()
+        .to_ascii_lowercase()
+        .contains("<html");
+    if whole_page && !lower_tail.ends_with("</html>") {
+        return Err(IngestError::Truncated(
+            "the page does not end with </html>: it was cut off".into(),
+        ));
+    }
+    let doc = Html::parse_document(text);
+    let root = article_root(&doc).ok_or_else(|| {
+        IngestError::NotAReport("the page has no article text (no paragraphs or tables)".into())
+    })?;
+    let mut out = Vec::new();
+    blocks(root, &mut out);
+
+    let title = meta_content(&doc, "ArticleTitle").or_else(|| {
+        let sel = Selector::parse("title").expect("static selector");
+        doc.select(&sel).next().map(|t| {
+            let mut s = String::new();
+            inline_text(t, &mut s);
+            // "<report title>_<column>_<site>"
+            clean(s.split('_').next().unwrap_or("")).to_string()
+        })
+    });
+    let published = meta_content(&doc, "PubDate")
+        .or_else(|| meta_content(&doc, "firstpublishedtime"))
+        .and_then(|d| find_date(&d).map(|(date, _)| date));
+    let source_url = meta_content(&doc, "Url").filter(|u| u.starts_with("http"));
+    Ok(Document {
+        title: title.filter(|t| !t.is_empty()),
+        published,
+        source_url,
+        notes: Vec::new(),
+        blocks: out,
+    })
+}
