@@ -54,7 +54,8 @@ struct Runner {
 
 impl Runner {
     fn wanted(&self, name: &str) -> bool {
-        self.only.is_empty() || self.only.iter().any(|o| o == name)
+        // Set-up always runs: nothing else can work without it.
+        name == "setup" || self.only.is_empty() || self.only.iter().any(|o| o == name)
     }
 
     fn failed(&self, name: &str) -> bool {
@@ -146,11 +147,14 @@ pub fn run(root: &Path, args: TestArgs) -> ExitCode {
         records: Vec::new(),
         only: args.only,
     };
-    // Set-up is a step of its own that always runs: nothing else can work without it.
-    runner.only.push("setup".into());
     runner.step("setup", || setup::ensure(root, true));
     if runner.failed("setup") {
         return runner.summary();
+    }
+
+    if runner.wanted("e2e") || runner.wanted("e2e-subpath") {
+        // Screenshots of this run only (failures leave FAILED-*.png there).
+        let _ = std::fs::remove_dir_all(root.join("tests").join("artifacts"));
     }
 
     runner.step("fmt", || {
