@@ -9,18 +9,44 @@ use crate::{ingest_file, to_json, FileError, ReportMeta};
 /// One corpus file of the shipped data set.
 pub struct Source {
     pub agency_id: &'static str,
+    /// The body's name, where the title does not give it as wanted.
+    pub agency_name: Option<&'static str>,
     /// Path relative to the corpus folder.
     pub file: &'static str,
     /// The published original, where the file itself does not say.
     pub source_url: Option<&'static str>,
 }
 
-/// Every report the portal ships, in catalog order.
-pub const SOURCES: &[Source] = &[Source {
-    agency_id: "shenyang-fgw",
-    file: "shenyang-fgw/2017.txt",
-    source_url: None,
-}];
+const fn pingtan(file: &'static str) -> Source {
+    Source {
+        agency_id: "pingtan",
+        agency_name: Some("平潭综合实验区"),
+        file,
+        source_url: None,
+    }
+}
+
+/// Every report the portal ships, in catalog order: the published HTML page where the corpus
+/// has it, the page text otherwise.
+pub const SOURCES: &[Source] = &[
+    Source {
+        agency_id: "shenyang-fgw",
+        agency_name: None,
+        file: "shenyang-fgw/2017.txt",
+        source_url: None,
+    },
+    pingtan("pingtan/2015.html"),
+    pingtan("pingtan/2016.txt"),
+    pingtan("pingtan/2017.txt"),
+    pingtan("pingtan/2018.txt"),
+    pingtan("pingtan/2019.txt"),
+    pingtan("pingtan/2020.txt"),
+    pingtan("pingtan/2021.txt"),
+    pingtan("pingtan/2022.txt"),
+    pingtan("pingtan/2023.txt"),
+    pingtan("pingtan/2024.html"),
+    pingtan("pingtan/2025.txt"),
+];
 
 /// Builds every report of the data set from the corpus.
 pub fn build(corpus: &Path) -> Result<Vec<Report>, FileError> {
@@ -29,6 +55,7 @@ pub fn build(corpus: &Path) -> Result<Vec<Report>, FileError> {
         .map(|source| {
             let meta = ReportMeta {
                 agency_id: Some(source.agency_id.to_string()),
+                agency_name: source.agency_name.map(str::to_string),
                 source_url: source.source_url.map(str::to_string),
                 ..ReportMeta::default()
             };

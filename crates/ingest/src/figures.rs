@@ -18,6 +18,8 @@ struct Rule {
     not: &'static [&'static str],
     /// The word must come before the number (true) or may stand anywhere in the clause.
     before: bool,
+    /// Words that must also stand in the clause (all of them).
+    all: &'static [&'static str],
 }
 
 const RULES: &[Rule] = &[
@@ -27,20 +29,23 @@ const RULES: &[Rule] = &[
         units: &["%", "％"],
         not: &[],
         before: true,
+        all: &[],
     },
     Rule {
         key: "requests.received",
-        any: &["信息公开申请"],
+        any: &["政府信息公开申请", "信息公开申请"],
         units: &["件", "条"],
         not: &["咨询", "投诉", "结转", "答复", "办结"],
         before: true,
+        all: &[],
     },
     Rule {
         key: "complaints.answered",
-        any: &["投诉", "咨询件"],
+        any: &["咨询件", "投诉件", "咨询投诉", "投诉咨询", "留言"],
         units: &["件", "条"],
         not: &["办结"],
         before: false,
+        all: &[],
     },
     Rule {
         key: "press_conferences",
@@ -48,13 +53,15 @@ const RULES: &[Rule] = &[
         units: &["次", "场", "期"],
         not: &[],
         before: false,
+        all: &[],
     },
     Rule {
         key: "policy_interpretations",
-        any: &["解读"],
+        any: &["政策解读", "政策文件解读", "解读"],
         units: &["篇", "个", "条", "期", "项"],
         not: &["访谈"],
         before: false,
+        all: &["政策"],
     },
     Rule {
         key: "weibo.posts",
@@ -62,6 +69,7 @@ const RULES: &[Rule] = &[
         units: &["条"],
         not: &["微信"],
         before: true,
+        all: &[],
     },
     Rule {
         key: "site.visits",
@@ -69,6 +77,7 @@ const RULES: &[Rule] = &[
         units: &["人次", "次"],
         not: &[],
         before: true,
+        all: &[],
     },
     Rule {
         key: "opinions.solicited",
@@ -76,6 +85,7 @@ const RULES: &[Rule] = &[
         units: &["期", "次"],
         not: &[],
         before: true,
+        all: &[],
     },
     Rule {
         key: "online_interviews",
@@ -83,6 +93,7 @@ const RULES: &[Rule] = &[
         units: &["期", "次", "场"],
         not: &[],
         before: false,
+        all: &[],
     },
     Rule {
         key: "normative_docs.issued",
@@ -90,6 +101,7 @@ const RULES: &[Rule] = &[
         units: &["件"],
         not: &[],
         before: true,
+        all: &[],
     },
 ];
 
@@ -97,6 +109,9 @@ const RULES: &[Rule] = &[
 fn proactive_items(clause: &[char], number_at: usize) -> Option<usize> {
     let s: String = clause[..number_at].iter().collect();
     let at = s.rfind("主动公开")?;
+    if s[..at].ends_with('应') {
+        return None; // 其他应主动公开政府信息: a category, not the total
+    }
     let tail = &s[at + "主动公开".len()..];
     let tail = tail.trim_end_matches(['共', '达']);
     if !matches!(tail, "信息" | "政府信息" | "各类政府信息" | "各类信息") {
@@ -114,7 +129,7 @@ fn proactive_items(clause: &[char], number_at: usize) -> Option<usize> {
 fn is_clause_break(c: char) -> bool {
     matches!(
         c,
-        '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | '\n'
+        '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | '、' | '\n'
     )
 }
 
@@ -207,7 +222,10 @@ pub fn in_paragraph(text: &str, section: &str, paragraph: usize, out: &mut Vec<F
         }
         if indicator.is_none() {
             for rule in RULES {
-                if !rule.units.contains(&unit) || rule.not.iter().any(|w| clause.contains(w)) {
+                if !rule.units.contains(&unit)
+                    || rule.not.iter().any(|w| clause.contains(w))
+                    || !rule.all.iter().all(|w| clause.contains(w))
+                {
                     continue;
                 }
                 let hay = if rule.before { &before } else { &clause };
@@ -215,12 +233,30 @@ pub fn in_paragraph(text: &str, section: &str, paragraph: usize, out: &mut Vec<F
                     continue;
                 };
                 indicator = Some(rule.key);
-                let word_at =
-                    clause_start + clause[..clause.find(word).unwrap_or(0)].chars().count();
-                let word_end = word_at + word.chars().count();
-                // From the verb that introduces the figure ("共收到…") when it stands just before.
-                let mut from = word_at.min(start);
-                for lead in ["共收到", "收到", "办理", "共", "全年"] {
+                let number_in_clause = start - clause_start;
+                let unit_in_clause = unit_end - clause_start;
+                let clause_chars: Vec<char> = clause.chars().collect();
+                let word_chars: Vec<char> = word.chars().collect();
+                let occurrences: Vec<usize> = (0..(clause_chars.len() + 1)
+                    .saturating_sub(word_chars.len()))
+                    .filter(|&p| clause_chars[p..p + word_chars.len()] == word_chars[..])
+                    .collect();
+                // The nearest mention: after the figure ("5次新闻发布会") or before it.
+                let after = occurrences.iter().find(|&&p| p >= unit_in_clause);
+                let (mut from, to) = match after {
+                    Some(&p) if !rule.before && p - unit_in_clause <= 2 => {
+                        (start, clause_start + p + word_chars.len())
+                    }
+                    _ => match occurrences.iter().rev().find(|&&p| p < number_in_clause) {
+                        Some(&p) => (clause_start + p, unit_end),
+                        None => match after {
+                            Some(&p) => (start, clause_start + p + word_chars.len()),
+                            None => (start, unit_end),
+                        },
+                    },
+                };
+                // From the verb or qualifier that introduces the mention ("共收到…", "政务微博").
+                for lead in ["共收到", "收到", "办理", "政务", "共", "全年"] {
                     let n = lead.chars().count();
                     if from >= clause_start + n
                         && chars[from - n..from].iter().collect::<String>() == lead
@@ -229,7 +265,7 @@ pub fn in_paragraph(text: &str, section: &str, paragraph: usize, out: &mut Vec<F
                         break;
                     }
                 }
-                range = (from, unit_end.max(word_end));
+                range = (from, to);
                 break;
             }
         }

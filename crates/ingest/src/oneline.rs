@@ -182,8 +182,12 @@ fn heading_len(rest: &str, known: &[String]) -> usize {
         {
             return lead + i;
         }
+        if here.starts_with("统计表") {
+            return lead + i + "统计表".len();
+        }
+        let soon: String = here.chars().take(12).collect();
         for word in ["方面", "情况"] {
-            if here.starts_with(word) && n >= 2 {
+            if here.starts_with(word) && n >= 2 && !soon.contains("统计表") {
                 return lead + i + word.len();
             }
         }
@@ -209,14 +213,21 @@ struct Item {
 }
 
 /// The top-level heading with ordinal `expected` at or after `from`.
-fn next_top(text: &str, from: usize, expected: u32) -> Option<usize> {
+fn next_top(text: &str, from: usize, expected: u32, known: &[String]) -> Option<usize> {
     let numeral = to_chinese(expected)?;
     let needle = format!("{numeral}、");
     let mut at = from;
     while let Some(found) = text.get(at..)?.find(&needle) {
         let pos = at + found;
         let prev = text[..pos].chars().next_back();
-        if prev.is_none_or(|c| !is_ideograph(c)) {
+        // After an ideograph only a known heading counts ("…432.52元三、收到和处理…").
+        let after = text[pos + needle.len()..].trim_start_matches(is_space);
+        let known_heading = known
+            .iter()
+            .map(String::as_str)
+            .chain(KNOWN_HEADINGS.iter().copied())
+            .any(|k| k.chars().count() >= 4 && after.starts_with(k));
+        if prev.is_none_or(|c| !is_ideograph(c)) || known_heading {
             return Some(pos);
         }
         at = pos + needle.len();
@@ -249,7 +260,7 @@ pub fn segment(text: &str) -> Vec<Block> {
     let mut tops: Vec<(usize, usize)> = Vec::new();
     let mut expected = 1;
     let mut from = 0;
-    while let Some(at) = next_top(text, from, expected) {
+    while let Some(at) = next_top(text, from, expected, &known) {
         let number_len = to_chinese(expected).map_or(0, |s| s.len()) + '、'.len_utf8();
         let heading_end = at + number_len + heading_len(&text[at + number_len..], &known);
         tops.push((at, heading_end));
@@ -404,14 +415,7 @@ fn heading_len_item(rest: &str, known: &[String], style: NumberStyle) -> usize {
     if style == NumberStyle::Enumeration {
         return rest.find(['。', '；', '：']).unwrap_or(rest.len());
     }
-    let h = heading_len(rest, known);
-    // Prefer the sentence end when it comes first and soon: "（一）主动公开方面。…".
-    if let Some(stop) = rest.find(['。', '；', '：']) {
-        if stop <= h || rest[..stop].chars().count() <= 30 && !rest[..stop].contains('，') {
-            return stop.min(h.max(stop));
-        }
-    }
-    h
+    heading_len(rest, known)
 }
 
 #[cfg(test)]
