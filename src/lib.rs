@@ -6,12 +6,16 @@
 pub mod api;
 pub mod components;
 pub mod pages;
+pub mod preload;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod site;
+pub mod takeover;
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, Meta, Title};
+use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use nianbao_model::Catalog;
@@ -28,6 +32,9 @@ pub struct CatalogResource(pub LocalResource<Result<Arc<Catalog>, FetchError>>);
 
 pub const SITE_NAME: &str = "年报";
 
+/// Id of the element that holds the app (hidden until it takes over a pre-rendered page).
+pub const APP_ROOT_ID: &str = "app";
+
 /// A page title with the site's name after it.
 pub fn page_title(title: &str) -> String {
     format!("{title} · {SITE_NAME}")
@@ -36,8 +43,12 @@ pub fn page_title(title: &str) -> String {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let base = SiteBase::detect();
-    provide_context(base.clone());
+    // The pre-renderer provides the site's address; the browser reads it from the page.
+    let base = use_context::<SiteBase>().unwrap_or_else(|| {
+        let base = SiteBase::detect();
+        provide_context(base.clone());
+        base
+    });
     let catalog_base = base.clone();
     provide_context(CatalogResource(LocalResource::new(move || {
         api::load_catalog(catalog_base.clone())
@@ -47,9 +58,8 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Html {..} lang="zh-CN" data-font-size=move || font_size.get().as_str() />
-        <Title text=page_title("政府信息公开工作年度报告") />
-        <Meta name="description" content="阅读、比较和分享政府信息公开工作年度报告。" />
         <Router base=base.router_base()>
+            <div id=APP_ROOT_ID hidden=takeover::prerendered_present()>
             // rel=external: the browser's own fragment navigation moves focus to <main>.
             <a class="skip-link" href="#main" rel="external">
                 "跳到正文"
@@ -74,6 +84,7 @@ pub fn App() -> impl IntoView {
                 </p>
             </footer>
             <StatusRegion />
+            </div>
         </Router>
     }
 }

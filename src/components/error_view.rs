@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::site::use_site_base;
+use crate::takeover::TakeOver;
 
 #[component]
 pub fn ErrorView(
@@ -14,6 +15,7 @@ pub fn ErrorView(
 ) -> impl IntoView {
     let base = use_site_base();
     view! {
+        <TakeOver />
         <div class="error-view" role="alert">
             <h1>{format!("{what}暂时无法显示")}</h1>
             <p class="error-message">{message}</p>

@@ -1,26 +1,63 @@
 //! `/`: every agency with the years it has reports for.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use leptos_meta::Title;
 use nianbao_model::format::chinese_date;
+use nianbao_model::Catalog;
 
 use crate::components::error_view::ErrorView;
+use crate::components::page_meta::PageMeta;
+use crate::preload::use_preloaded;
 use crate::site::{route, use_site_base};
-use crate::{page_title, CatalogResource};
+use crate::takeover::TakeOver;
+use crate::CatalogResource;
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {
     let CatalogResource(catalog) = expect_context();
+    let content = match use_preloaded().catalog {
+        Some(preloaded) => view! { <CatalogList catalog=preloaded /> }.into_any(),
+        None => {
+            let loaded = move || {
+                Suspend::new(async move {
+                    match catalog.await {
+                        Err(e) => view! {
+                            <ErrorView what="报告目录" message=e.to_string() retry=Callback::new(move |_| catalog.refetch()) />
+                        }
+                        .into_any(),
+                        Ok(catalog) => view! { <CatalogList catalog /> }.into_any(),
+                    }
+                })
+            };
+            view! {
+                <Suspense fallback=|| view! { <p class="loading">"正在载入报告目录…"</p> }>{loaded}</Suspense>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <PageMeta
+            title="政府信息公开工作年度报告".to_string()
+            description="按机关和年度阅读政府信息公开工作年度报告全文，可分享到具体章节。".to_string()
+            path="/".to_string()
+        />
+        <div class="catalog">
+            <h1>"政府信息公开工作年度报告"</h1>
+            <p class="lede">
+                "各级政府机关每年公布上一年度的政府信息公开工作情况。在这里按机关和年度阅读报告全文，可分享到具体章节。"
+            </p>
+            {content}
+        </div>
+    }
+}
+
+#[component]
+fn CatalogList(catalog: Arc<Catalog>) -> impl IntoView {
     let base = use_site_base();
-    let content = move || {
-        let base = base.clone();
-        Suspend::new(async move {
-            match catalog.await {
-                Err(e) => view! {
-                    <ErrorView what="报告目录" message=e.to_string() retry=Callback::new(move |_| catalog.refetch()) />
-                }
-                .into_any(),
-                Ok(catalog) => catalog
+    view! {
+        <TakeOver />
+        {catalog
                     .agencies
                     .iter()
                     .map(|agency| {
@@ -52,19 +89,6 @@ pub fn CatalogPage() -> impl IntoView {
                             </section>
                         }
                     })
-                    .collect_view()
-                    .into_any(),
-            }
-        })
-    };
-    view! {
-        <Title text=page_title("政府信息公开工作年度报告") />
-        <div class="catalog">
-            <h1>"政府信息公开工作年度报告"</h1>
-            <p class="lede">
-                "各级政府机关每年公布上一年度的政府信息公开工作情况。在这里按机关和年度阅读报告全文，可分享到具体章节。"
-            </p>
-            <Suspense fallback=|| view! { <p class="loading">"正在载入报告目录…"</p> }>{content}</Suspense>
-        </div>
+            .collect_view()}
     }
 }

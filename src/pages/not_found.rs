@@ -1,5 +1,6 @@
 //! What a reader sees for an address that names nothing: what was not found and where to go.
 
+use crate::takeover::TakeOver;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -46,6 +47,7 @@ pub fn NotFound(
     let home = use_site_base().href("/");
     view! {
         <Title text=page_title("未找到") />
+        <TakeOver />
         <div class="not-found">
             <h1>"未找到页面"</h1>
             <p>{format!("本站没有找到{detail}对应的内容。")}</p>

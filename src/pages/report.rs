@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_location, use_params_map};
 use nianbao_model::format::chinese_date;
 use nianbao_model::Report;
@@ -11,10 +10,12 @@ use nianbao_model::Report;
 use crate::api::{load_report, FetchError};
 use crate::components::contents::Contents;
 use crate::components::error_view::ErrorView;
+use crate::components::page_meta::PageMeta;
 use crate::components::section::{ReportContext, SectionView};
-use crate::page_title;
 use crate::pages::not_found::NotFound;
+use crate::preload::use_preloaded;
 use crate::site::{route, use_site_base};
+use crate::takeover::take_over;
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
@@ -27,6 +28,12 @@ pub fn ReportPage() -> impl IntoView {
             .and_then(|y| y.parse::<u16>().ok())
     });
     let section = Memo::new(move |_| params.read().get("section"));
+    if let Some(report) = year
+        .get_untracked()
+        .and_then(|year| use_preloaded().report(&agency.get_untracked(), year))
+    {
+        return view! { <ReportView report section /> }.into_any();
+    }
     let base = use_site_base();
     // Keyed on agency and year only: moving between sections does not fetch again.
     let report = LocalResource::new(move || {
@@ -62,6 +69,7 @@ pub fn ReportPage() -> impl IntoView {
             view! { <p class="loading" aria-busy="true">"正在载入报告…"</p> }
         }>{content}</Suspense>
     }
+    .into_any()
 }
 
 #[component]
@@ -72,9 +80,11 @@ fn ReportView(report: Arc<Report>, section: Memo<Option<String>>) -> impl IntoVi
     let target = {
         let report = report.clone();
         Memo::new(move |_| {
+            // (Only the browser has a fragment: a server never sees it.)
             let wanted = section.get().or_else(|| {
-                let hash = location.hash.get();
-                hash.strip_prefix('#').map(str::to_string)
+                cfg!(target_arch = "wasm32")
+                    .then(|| location.hash.get())
+                    .and_then(|hash| hash.strip_prefix('#').map(str::to_string))
             })?;
             report.find_section(&wanted).map(|s| s.id.clone())
         })
@@ -85,13 +95,37 @@ fn ReportView(report: Arc<Report>, section: Memo<Option<String>>) -> impl IntoVi
     };
     let title = {
         let report = report.clone();
-        move || match target
-            .get()
-            .and_then(|id| report.find_section(&id).map(|s| s.full_heading()))
-        {
-            Some(heading) => page_title(&format!("{heading} · {}", report.title)),
-            None => page_title(&report.title),
-        }
+        Signal::derive(move || {
+            match target
+                .get()
+                .and_then(|id| report.find_section(&id).map(|s| s.full_heading()))
+            {
+                Some(heading) => format!("{} · {heading}", report.title),
+                None => report.title.clone(),
+            }
+        })
+    };
+    let description = {
+        let report = report.clone();
+        Signal::derive(move || {
+            let section = target
+                .get()
+                .and_then(|id| report.find_section(&id).cloned());
+            section
+                .as_ref()
+                .and_then(|s| s.first_sentence())
+                .or_else(|| report.intro.first().map(String::as_str))
+                .unwrap_or(&report.title)
+                .to_string()
+        })
+    };
+    // Canonical addresses are the pre-rendered documents: folders, hence the trailing slash.
+    let canonical = {
+        let (agency, year) = (report.agency.id.clone(), report.year);
+        Signal::derive(move || match target.get() {
+            Some(id) => format!("{}/", route::section(&agency, year, &id)),
+            None => format!("{}/", route::report(&agency, year)),
+        })
     };
     provide_context(ReportContext {
         agency: report.agency.id.clone(),
@@ -103,17 +137,36 @@ fn ReportView(report: Arc<Report>, section: Memo<Option<String>>) -> impl IntoVi
     follow_target(target);
 
     let report_href = base.href(&route::report(&report.agency.id, report.year));
-    let description = report
-        .intro
-        .first()
-        .cloned()
-        .unwrap_or_else(|| report.title.clone());
     view! {
-        <Title text=title />
-        <Meta name="description" content=description />
+        <PageMeta title description path=canonical />
         <div class="report-layout">
             <Contents sections=report.sections.clone() current=reading />
             <article class="report" aria-labelledby="report-title">
+                <ReportHeader report=report.clone() />
+                {move || unknown_section().map(|id| view! {
+                    <p class="notice" role="status">
+                        {format!("未找到章节“{id}”，已为您打开报告开头。")}
+                        " "
+                        <a href=report_href.clone()>"报告开头"</a>
+                    </p>
+                })}
+                <div class="report-intro">
+                    {report.intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
+                </div>
+                {report.sections.iter().cloned().map(|s| view! { <SectionView section=s depth=0 /> }).collect_view()}
+                {(!report.signature.is_empty()).then(|| view! {
+                    <div class="report-signature">
+                        {report.signature.iter().map(|l| view! { <p>{l.clone()}</p> }).collect_view()}
+                    </div>
+                })}
+            </article>
+        </div>
+    }
+}
+
+#[component]
+fn ReportHeader(report: Arc<Report>) -> impl IntoView {
+    view! {
                 <header class="report-header">
                     <p class="report-agency">{report.agency.name.clone()}</p>
                     <h1 id="report-title">{report.title.clone()}</h1>
@@ -137,25 +190,8 @@ fn ReportView(report: Arc<Report>, section: Memo<Option<String>>) -> impl IntoVi
                         <button type="button" class="print" on:click=|_| { let _ = window().print(); }>"打印"</button>
                     </p>
                 </header>
-                {move || unknown_section().map(|id| view! {
-                    <p class="notice" role="status">
-                        {format!("未找到章节“{id}”，已为您打开报告开头。")}
-                        " "
-                        <a href=report_href.clone()>"报告开头"</a>
-                    </p>
-                })}
-                <div class="report-intro">
-                    {report.intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
-                </div>
-                {report.sections.iter().cloned().map(|s| view! { <SectionView section=s depth=0 /> }).collect_view()}
-                {(!report.signature.is_empty()).then(|| view! {
-                    <div class="report-signature">
-                        {report.signature.iter().map(|l| view! { <p>{l.clone()}</p> }).collect_view()}
-                    </div>
-                })}
-            </article>
-        </div>
     }
+    .into_any()
 }
 
 /// Scrolls the linked section into view, marks it and moves focus to its heading whenever
@@ -164,25 +200,38 @@ fn follow_target(target: Memo<Option<String>>) {
     Effect::new(move |first: Option<()>| {
         let target = target.get();
         let navigated = first.is_some();
-        request_animation_frame(move || match target {
-            Some(id) => {
-                let Some(section) = document().get_element_by_id(&id) else {
-                    return;
-                };
-                section.scroll_into_view();
-                if let Some(heading) = section.first_element_child() {
-                    use wasm_bindgen::JsCast;
-                    if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
-                        let options = web_sys::FocusOptions::new();
-                        options.set_prevent_scroll(true);
-                        let _ = heading.focus_with_options(&options);
-                    }
-                }
-            }
-            None if navigated => window().scroll_to_with_x_and_y(0.0, 0.0),
-            None => {}
+        request_animation_frame(move || {
+            // A pre-rendered page already stands where the reader is (its boot script
+            // opened the deep link at the section): keep that position.
+            let took_over = !navigated && take_over();
+            scroll_to_target(target, navigated, took_over);
         });
     });
+}
+
+/// Brings the linked section into view (unless the page already stands there) and focuses its
+/// heading; a link to the report itself goes back to the top.
+fn scroll_to_target(target: Option<String>, navigated: bool, took_over: bool) {
+    match target {
+        Some(id) => {
+            let Some(section) = document().get_element_by_id(&id) else {
+                return;
+            };
+            if !took_over {
+                section.scroll_into_view();
+            }
+            if let Some(heading) = section.first_element_child() {
+                use wasm_bindgen::JsCast;
+                if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = heading.focus_with_options(&options);
+                }
+            }
+        }
+        None if navigated => window().scroll_to_with_x_and_y(0.0, 0.0),
+        None => {}
+    }
 }
 
 /// The id of the section being read: the last one whose top has scrolled past the top band.

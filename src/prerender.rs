@@ -1,0 +1,133 @@
+//! Pre-rendering: every route of the data set rendered natively, with the same components,
+//! into a static HTML page of its own, so that a link previews well, reads without
+//! JavaScript, and paints its text before the wasm arrives. The app then takes the page over
+//! (see `takeover`).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::ServerMetaContext;
+use leptos_router::location::RequestUrl;
+use nianbao_model::{Catalog, Report};
+
+use crate::preload::Preloaded;
+use crate::site::{route, SiteBase};
+use crate::takeover::PRERENDERED_ID;
+use crate::App;
+
+/// Every page to pre-render, as site paths with a trailing slash (each becomes a folder with
+/// an `index.html`, which plain static hosts serve for the folder's address).
+pub fn page_paths(reports: &[Arc<Report>]) -> Vec<String> {
+    let mut paths = vec!["/".to_string()];
+    for report in reports {
+        paths.push(format!(
+            "{}/",
+            route::report(&report.agency.id, report.year)
+        ));
+        for section in report.walk() {
+            paths.push(format!(
+                "{}/",
+                route::section(&report.agency.id, report.year, &section.id)
+            ));
+        }
+    }
+    paths
+}
+
+/// The Trunk-built `index.html`, made ready to receive a page: the pieces the page sets
+/// itself (title, `lang`) and the no-JavaScript notice (a pre-rendered page reads without
+/// it) are taken out.
+pub fn prepare_template(index_html: &str) -> Result<String, String> {
+    let mut html = index_html.to_string();
+    let title_start = html.find("<title>").ok_or("index.html has no <title>")?;
+    let title_end = html[title_start..]
+        .find("</title>")
+        .ok_or("index.html's <title> is not closed")?
+        + title_start
+        + "</title>".len();
+    html.replace_range(title_start..title_end, "");
+    html = html.replacen("<html lang=\"zh-CN\">", "<html>", 1);
+    if let Some(start) = html.find("<noscript>") {
+        if let Some(end) = html[start..].find("</noscript>") {
+            html.replace_range(start..start + end + "</noscript>".len(), "");
+        }
+    }
+    if !html.contains("<body>") || !html.contains("</head>") {
+        return Err("index.html has no <head> or <body>".into());
+    }
+    Ok(html)
+}
+
+/// Renders the page at `path` into `template` (from [`prepare_template`]).
+pub fn render_page(template: &str, base: &SiteBase, data: &Preloaded, path: &str) -> String {
+    // leptos_meta waits a tick before injecting: it needs an executor (set once; later calls
+    // find it set and change nothing).
+    let _ = any_spawner::Executor::init_futures_executor();
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(RequestUrl::new(&base.href(path)));
+        provide_context(base.clone());
+        provide_context(data.clone());
+        let (meta, meta_output) = ServerMetaContext::new();
+        provide_context(meta);
+        let body = view! { <App /> }.to_html();
+        let document = template.replacen(
+            "<body>",
+            &format!("<body><div id=\"{PRERENDERED_ID}\">{body}</div>"),
+            1,
+        );
+        futures::executor::block_on(async move {
+            use futures::StreamExt;
+            meta_output
+                .inject_meta_context(futures::stream::iter([document]))
+                .await
+                .collect::<String>()
+                .await
+        })
+    })
+}
+
+/// A sitemap of the pages, with absolute addresses.
+pub fn sitemap(base: &SiteBase, paths: &[String]) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for path in paths {
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            base.absolute(path)
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// Where the page for `path` goes under `dist`.
+pub fn output_file(dist: &Path, path: &str) -> PathBuf {
+    dist.join(path.trim_start_matches('/')).join("index.html")
+}
+
+/// Reads the data set the build copied into `dist/data`.
+pub fn load_data(dist: &Path) -> Result<Preloaded, String> {
+    let read = |relative: String| {
+        let path = dist.join(&relative);
+        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let catalog: Catalog =
+        nianbao_model::parse_catalog(&read(nianbao_model::paths::CATALOG.into())?)
+            .map_err(|e| format!("catalog: {e}"))?;
+    let mut reports = Vec::new();
+    for agency in &catalog.agencies {
+        for entry in &agency.reports {
+            let relative = nianbao_model::paths::report(&agency.agency.id, entry.year);
+            let report = nianbao_model::parse_report(&read(relative.clone())?)
+                .map_err(|e| format!("{relative}: {e}"))?;
+            reports.push(Arc::new(report));
+        }
+    }
+    Ok(Preloaded {
+        catalog: Some(Arc::new(catalog)),
+        reports,
+    })
+}

@@ -1,0 +1,80 @@
+//! Pre-rendered pages, built natively from the shipped data set with the app's components.
+
+use std::path::Path;
+
+use nianbao::prerender::{load_data, page_paths, prepare_template, render_page, sitemap};
+use nianbao::site::SiteBase;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn page(path: &str) -> String {
+    let index = std::fs::read_to_string(root().join("index.html")).unwrap();
+    let template = prepare_template(&index).unwrap();
+    let data = load_data(&root().join("public")).unwrap();
+    let base = SiteBase::new("https://nianbao.example", "/");
+    render_page(&template, &base, &data, path)
+}
+
+#[test]
+fn a_section_page_carries_its_text_and_link_preview_tags() {
+    let html = page("/shenyang-fgw/2017/s5/");
+    assert!(html.contains("五、") && html.contains("积极做好政府信息依申请公开工作"));
+    assert!(
+        html.contains("2017年,我委共收到政府信息公开申请13件"),
+        "the section's text"
+    );
+    let title =
+        "沈阳市发展和改革委员会2017年度政府信息公开工作报告 · 五、积极做好政府信息依申请公开工作";
+    assert!(
+        html.contains(&format!(r#"<meta property="og:title" content="{title}">"#)),
+        "{html}"
+    );
+    assert!(html.contains(
+        r#"<meta property="og:url" content="https://nianbao.example/shenyang-fgw/2017/s5/">"#
+    ));
+    assert!(html.contains(
+        r#"<link href="https://nianbao.example/shenyang-fgw/2017/s5/" rel="canonical">"#
+    ));
+    assert!(html.contains(
+        r#"<meta name="description" content="按照《中华人民共和国政府信息公开条例》、国务院第5号、36号文件和省市依申请公开规定,建立受理依申请公开政府信息工作制度,制定受理依申请公开工作流程。">"#
+    ), "the description is the section's first sentence");
+    assert!(html.contains(r#"<meta name="twitter:card" content="summary">"#));
+    assert_eq!(html.matches("<title>").count(), 1, "one title: {html}");
+    assert!(html.contains(&format!("<title>{title} · 年报</title>")));
+    assert!(
+        html.contains(r#"id="s5" class="section is-target""#),
+        "the linked section is marked"
+    );
+    assert!(html.contains(r#"<div id="prerendered">"#));
+    assert_eq!(html.matches("lang=\"zh-CN\"").count(), 1);
+    assert!(
+        !html.contains("<noscript>"),
+        "a pre-rendered page reads without JavaScript"
+    );
+}
+
+#[test]
+fn every_report_and_section_has_a_page_and_the_sitemap_lists_them() {
+    let data = load_data(&root().join("public")).unwrap();
+    let paths = page_paths(&data.reports);
+    assert!(paths.contains(&"/".to_string()));
+    assert!(paths.contains(&"/shenyang-fgw/2017/".to_string()));
+    assert!(paths.contains(&"/shenyang-fgw/2017/s2-1/".to_string()));
+    let sections: usize = data.reports.iter().map(|r| r.walk().len()).sum();
+    assert_eq!(paths.len(), 1 + data.reports.len() + sections);
+    let xml = sitemap(
+        &SiteBase::new("https://nianbao.example", "/nianbao/"),
+        &paths,
+    );
+    assert!(xml.contains("<loc>https://nianbao.example/nianbao/shenyang-fgw/2017/s5/</loc>"));
+    assert_eq!(xml.matches("<loc>").count(), paths.len());
+}
+
+#[test]
+fn the_catalog_page_links_every_report() {
+    let html = page("/");
+    assert!(html.contains(r#"href="/shenyang-fgw/2017""#), "{html}");
+    assert!(html.contains("<title>政府信息公开工作年度报告 · 年报</title>"));
+}
