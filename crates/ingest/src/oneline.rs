@@ -241,7 +241,7 @@ fn to_chinese(n: u32) -> Option<String> {
         1..=9 => Some(D[n as usize].to_string()),
         10 => Some("十".into()),
         11..=19 => Some(format!("十{}", D[(n - 10) as usize])),
-        20..=99 if n % 10 == 0 => Some(format!("{}十", D[(n / 10) as usize])),
+        20..=99 if n.is_multiple_of(10) => Some(format!("{}十", D[(n / 10) as usize])),
         21..=99 => Some(format!(
             "{}十{}",
             D[(n / 10) as usize],

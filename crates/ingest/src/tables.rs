@@ -42,6 +42,15 @@ const ROW_CORES: &[(&str, &str)] = &[
     ("carried_out", "结转下年度继续办理"),
 ];
 
+/// "3种", or "64种以上" when the search stopped at [`MAX_SPLITS`].
+fn count_text(n: usize) -> String {
+    if n >= MAX_SPLITS {
+        format!("{n}种以上")
+    } else {
+        format!("{n}种")
+    }
+}
+
 fn template_group(key: &str) -> Option<String> {
     APPLICATION_ROWS
         .iter()
@@ -498,9 +507,9 @@ fn resolve_rows(rows: Vec<TextRow>) -> (Vec<ApplicationsRow>, Vec<String>) {
                 None => {
                     let note = row.problem.clone().unwrap_or_else(|| {
                         format!(
-                            "原文数字连写（“{}”），有{}种以上拆分满足行合计：{}，保留原文",
+                            "原文数字连写（“{}”），有{}拆分满足行合计：{}，保留原文",
                             row.raw,
-                            row.candidates.len(),
+                            count_text(row.candidates.len()),
                             ambiguity_note
                         )
                     });
@@ -599,8 +608,8 @@ pub fn reviews_from_text(text: &str, section: &str) -> Option<(ReviewsTable, usi
                 format!("数字串“{raw}”无法拆成十五个单元格并满足每组“总计等于前四项之和”，保留原文")
             } else {
                 format!(
-                    "原文数字连写（“{raw}”），有{}种以上拆分满足每组合计，无法确定，保留原文",
-                    candidates.len()
+                    "原文数字连写（“{raw}”），有{}拆分满足每组合计，无法确定，保留原文",
+                    count_text(candidates.len())
                 )
             }),
         }
@@ -767,14 +776,9 @@ fn split_proactive(raw: &str, columns: &[String]) -> Result<Vec<Option<Amount>>,
             columns.len()
         )),
         n => Err(format!(
-            "原文数字连写（“{raw}”），有{}种拆分，表中没有可用的勾稽关系，保留原文",
-            if n >= MAX_SPLITS {
-                format!("{n}种以上")
-            } else {
-                n.to_string()
-            }
-        )
-        .replace("种以上种", "种以上")),
+            "原文数字连写（“{raw}”），有{}拆分，表中没有可用的勾稽关系，保留原文",
+            count_text(n)
+        )),
     }
 }
 

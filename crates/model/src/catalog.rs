@@ -49,7 +49,7 @@ impl Catalog {
             }
         }
         for agency in &mut agencies {
-            agency.reports.sort_by(|a, b| b.year.cmp(&a.year));
+            agency.reports.sort_by_key(|r| std::cmp::Reverse(r.year));
         }
         Catalog {
             schema_version: SCHEMA_VERSION,
