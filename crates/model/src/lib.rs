@@ -7,12 +7,14 @@ pub mod indicators;
 pub mod json;
 pub mod outline;
 pub mod report;
+pub mod series;
 pub mod tables;
 
 pub use catalog::{AgencyEntry, Catalog, ReportEntry};
 pub use json::{parse_catalog, parse_report, DataError};
 pub use outline::Section;
 pub use report::{Agency, Check, Figure, Report, ReportFormat, SCHEMA_VERSION};
+pub use series::{agency_series, series, Basis, Point, Series, Source};
 pub use tables::{
     Amount, ApplicationsRow, ApplicationsTable, ProactiveBlock, ProactiveRow, ProactiveTable,
     ReviewsTable, StatisticsRow, StatisticsTable, Tables,
