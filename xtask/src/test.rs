@@ -182,7 +182,10 @@ pub fn run(root: &Path, args: TestArgs) -> ExitCode {
             "warnings",
         ]))
     });
-    runner.step("unit", || proc::run(cargo().args(["test", "--workspace"])));
+    // --no-fail-fast: one failing crate's tests do not hide the others'.
+    runner.step("unit", || {
+        proc::run(cargo().args(["test", "--workspace", "--no-fail-fast"]))
+    });
     runner.step("dataset", || {
         proc::run(cargo().args(["run", "-p", "nianbao-ingest", "--", "dataset", "--check"]))
     });
