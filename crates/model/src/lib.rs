@@ -2,6 +2,7 @@
 //! No web types here, so everything is testable natively.
 
 pub mod catalog;
+pub mod flags;
 pub mod format;
 pub mod indicators;
 pub mod json;
