@@ -22,9 +22,7 @@ fn with_report<T>(report: &Report, target: Option<&str>, f: impl FnOnce() -> T) 
         provide_status();
         let target = target.map(str::to_string);
         provide_context(ReportContext {
-            agency: report.agency.id.clone(),
-            year: report.year,
-            title: report.title.clone(),
+            report: std::sync::Arc::new(report.clone()),
             target: Memo::new(move |_| target.clone()),
         });
         f()

@@ -35,7 +35,7 @@ pub fn Contents(
                     .iter()
                     .map(|section| {
                         let id = section.id.clone();
-                        let href = base.href(&route::section(&report.agency, report.year, &id));
+                        let href = base.href(&route::section(&report.report.agency.id, report.report.year, &id));
                         let children = (depth + 1 < CONTENTS_DEPTH && !section.children.is_empty())
                             .then(|| entries(&section.children, depth + 1, report, base, current, set_open));
                         view! {

@@ -5,3 +5,4 @@ pub mod font_size;
 pub mod page_meta;
 pub mod section;
 pub mod status;
+pub mod tables;

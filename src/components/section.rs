@@ -1,26 +1,63 @@
-//! One report section: its heading with a share control, its paragraphs, its subsections.
+//! One report section: its heading with a share control, its paragraphs (figures marked so
+//! that links can point at them), its tables, its subsections.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
-use nianbao_model::Section;
+use nianbao_model::format::segments;
+use nianbao_model::{Report, Section};
 
 use crate::components::copy_link::CopyLink;
+use crate::components::tables::SectionTables;
 use crate::site::{route, use_site_base};
 
-/// Which report the sections belong to, and which section a link points at.
+/// The report being read, and which section a link points at.
 #[derive(Clone)]
 pub struct ReportContext {
-    pub agency: String,
-    pub year: u16,
-    pub title: String,
+    pub report: Arc<Report>,
     /// The section the URL names (marked, focused, scrolled to).
     pub target: Memo<Option<String>>,
 }
 
+/// Anchor of a figure in the prose, e.g. `f-s5-0-51`.
+pub fn figure_id(section: &str, paragraph: usize, start: usize) -> String {
+    format!("f-{section}-{paragraph}-{start}")
+}
+
+/// A paragraph as published, with the figures found in it marked.
+#[component]
+pub fn Paragraph(
+    report: Arc<Report>,
+    section: String,
+    index: usize,
+    text: String,
+) -> impl IntoView {
+    let mut figures: Vec<_> = report
+        .figures
+        .iter()
+        .filter(|f| f.section == section && f.paragraph == index)
+        .collect();
+    figures.sort_by_key(|f| f.start);
+    let ranges: Vec<(usize, usize)> = figures.iter().map(|f| (f.start, f.end)).collect();
+    let pieces = segments(&text, &ranges)
+        .into_iter()
+        .map(|(piece, figure)| match figure {
+            Some(i) => view! {
+                <span class="figure" id=figure_id(&section, index, figures[i].start)>{piece.to_string()}</span>
+            }
+            .into_any(),
+            None => piece.to_string().into_any(),
+        })
+        .collect_view();
+    view! { <p>{pieces}</p> }
+}
+
 #[component]
 pub fn SectionView(section: Section, depth: usize) -> impl IntoView {
-    let report = use_context::<ReportContext>().expect("SectionView stands inside a report");
+    let context = use_context::<ReportContext>().expect("SectionView stands inside a report");
+    let report = context.report.clone();
     let base = use_site_base();
-    let path = route::section(&report.agency, report.year, &section.id);
+    let path = route::section(&report.agency.id, report.year, &section.id);
     let full_heading = section.full_heading();
     let heading = view! {
         <span class="section-number">{section.number.clone()}</span>
@@ -35,12 +72,20 @@ pub fn SectionView(section: Section, depth: usize) -> impl IntoView {
         _ => view! { <h5 tabindex="-1">{heading}</h5> }.into_any(),
     };
     let id = section.id.clone();
-    let target = report.target;
+    let target = context.target;
     let is_target = move || target.read().as_deref() == Some(id.as_str());
     view! {
         <section id=section.id.clone() class="section" class:is-target=is_target>
             {heading}
-            {section.paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+            {section
+                .paragraphs
+                .into_iter()
+                .enumerate()
+                .map(|(index, text)| {
+                    view! { <Paragraph report=report.clone() section=section.id.clone() index text /> }
+                })
+                .collect_view()}
+            <SectionTables report=report.clone() section_id=section.id.clone() />
             {section
                 .children
                 .into_iter()

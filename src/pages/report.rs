@@ -11,7 +11,7 @@ use crate::api::{load_report, FetchError};
 use crate::components::contents::Contents;
 use crate::components::error_view::ErrorView;
 use crate::components::page_meta::PageMeta;
-use crate::components::section::{ReportContext, SectionView};
+use crate::components::section::{Paragraph, ReportContext, SectionView};
 use crate::pages::not_found::NotFound;
 use crate::preload::use_preloaded;
 use crate::site::{route, use_site_base};
@@ -128,9 +128,7 @@ fn ReportView(report: Arc<Report>, section: Memo<Option<String>>) -> impl IntoVi
         })
     };
     provide_context(ReportContext {
-        agency: report.agency.id.clone(),
-        year: report.year,
-        title: report.title.clone(),
+        report: report.clone(),
         target,
     });
     let reading = reading_position(target);
@@ -151,7 +149,14 @@ fn ReportView(report: Arc<Report>, section: Memo<Option<String>>) -> impl IntoVi
                     </p>
                 })}
                 <div class="report-intro">
-                    {report.intro.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
+                    {report
+                        .intro
+                        .iter()
+                        .enumerate()
+                        .map(|(index, text)| {
+                            view! { <Paragraph report=report.clone() section="intro".to_string() index text=text.clone() /> }
+                        })
+                        .collect_view()}
                 </div>
                 {report.sections.iter().cloned().map(|s| view! { <SectionView section=s depth=0 /> }).collect_view()}
                 {(!report.signature.is_empty()).then(|| view! {

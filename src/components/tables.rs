@@ -1,0 +1,351 @@
+//! The template's standard tables as accessible HTML tables, figures exactly as published:
+//! a blank cell stays blank, a row whose cells could not be read shows its published text,
+//! and a failed consistency check puts a flag on the figure it doubts and is listed below.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use nianbao_model::tables::{
+    Amount, ApplicationsTable, ProactiveTable, ReviewsTable, StatisticsTable, APPLICANT_COLUMNS,
+    REVIEW_GROUPS, REVIEW_RESULTS,
+};
+use nianbao_model::{flags, Check, Report};
+
+/// Anchor of a table 3 cell, e.g. `t3-results_total-0`, for links from figures to where they stand.
+pub fn application_cell_id(row: &str, col: usize) -> String {
+    format!("t3-{}-{col}", row.replace('.', "_"))
+}
+
+/// Anchor of a table 4 cell (0..15).
+pub fn review_cell_id(index: usize) -> String {
+    format!("t4-{index}")
+}
+
+/// Every standard table that stands in section `section_id`.
+#[component]
+pub fn SectionTables(report: Arc<Report>, section_id: String) -> impl IntoView {
+    let tables = &report.tables;
+    let here = |s: &str| s == section_id;
+    view! {
+        {tables.proactive.clone().filter(|t| here(&t.section)).map(|table| view! { <ProactiveTableView table /> })}
+        {tables
+            .applications
+            .clone()
+            .filter(|t| here(&t.section))
+            .map(|table| view! { <ApplicationsTableView table checks=report.checks.clone() /> })}
+        {tables
+            .reviews
+            .clone()
+            .filter(|t| here(&t.section))
+            .map(|table| view! { <ReviewsTableView table checks=report.checks.clone() /> })}
+        {tables.statistics.clone().filter(|t| here(&t.section)).map(|table| view! { <StatisticsTableView table /> })}
+    }
+    .into_any()
+}
+
+/// A published count: the number, or a marked blank.
+fn count(value: Option<i64>) -> AnyView {
+    match value {
+        Some(v) => view! { {v.to_string()} }.into_any(),
+        None => view! { <span class="blank" title="原表此格空白">"（空白）"</span> }.into_any(),
+    }
+}
+
+fn amount(value: &Option<Amount>) -> String {
+    match value {
+        Some(Amount {
+            value,
+            unit: Some(unit),
+        }) => format!("{value}{unit}"),
+        Some(Amount { value, unit: None }) => value.to_string(),
+        None => "（空白）".to_string(),
+    }
+}
+
+/// A cell with its flag, when failed checks concern it.
+fn flagged_cell(id: String, value: Option<i64>, failed: Vec<&Check>) -> AnyView {
+    if failed.is_empty() {
+        return view! { <td id=id>{count(value)}</td> }.into_any();
+    }
+    let why = failed
+        .iter()
+        .map(|c| format!("{}：{} ≠ {}", c.description, c.left, c.right))
+        .collect::<Vec<_>>()
+        .join("；");
+    view! {
+        <td id=id class="flagged" title=why.clone()>
+            {count(value)}
+            <span class="flag" aria-hidden="true">"⚠"</span>
+            <span class="visually-hidden">{format!("（与勾稽关系不符：{why}）")}</span>
+        </td>
+    }
+    .into_any()
+}
+
+/// The failed checks of a table, spelled out, below it.
+fn failed_checks(failed: Vec<&Check>) -> Option<AnyView> {
+    (!failed.is_empty()).then(|| {
+        view! {
+            <div class="check-failures" role="note">
+                <p>
+                    <strong>"⚠ 勾稽关系不符"</strong>
+                    "：原表数字前后不一致，本站按原文照录，未作更正。"
+                </p>
+                <ul>
+                    {failed
+                        .into_iter()
+                        .map(|c| {
+                            view! {
+                                <li>
+                                    {format!(
+                                        "{}——“{}”：一方为 {}，另一方为 {}。",
+                                        c.description,
+                                        c.column,
+                                        c.left,
+                                        c.right,
+                                    )}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+        .into_any()
+    })
+}
+
+/// The published text of a row whose cells ran together and could not be read for certain.
+fn unread_row(raw: &Option<String>, note: &Option<String>) -> String {
+    let raw = raw.as_deref().unwrap_or("");
+    match note {
+        Some(note) => format!("原文：“{raw}”（{note}）"),
+        None => format!("原文：“{raw}”"),
+    }
+}
+
+#[component]
+fn ApplicationsTableView(table: ApplicationsTable, checks: Vec<Check>) -> impl IntoView {
+    let mut previous_group: Option<String> = None;
+    let mut rows = Vec::new();
+    for row in &table.rows {
+        if row.group != previous_group {
+            if let Some(group) = &row.group {
+                rows.push(
+                    view! {
+                        <tr class="group">
+                            <th scope="rowgroup" colspan="8">{group.clone()}</th>
+                        </tr>
+                    }
+                    .into_any(),
+                );
+            }
+            previous_group = row.group.clone();
+        }
+        let cells = if row.recovered {
+            row.values
+                .iter()
+                .enumerate()
+                .map(|(col, value)| {
+                    flagged_cell(
+                        application_cell_id(&row.key, col),
+                        *value,
+                        flags::application_cell(&checks, &row.key, col),
+                    )
+                })
+                .collect_view()
+                .into_any()
+        } else {
+            view! { <td colspan="7" class="unread">{unread_row(&row.raw, &row.note)}</td> }
+                .into_any()
+        };
+        rows.push(
+            view! {
+                <tr class:sub=row.group.is_some()>
+                    <th scope="row">{row.label.clone()}</th>
+                    {cells}
+                </tr>
+            }
+            .into_any(),
+        );
+    }
+    let failed = failed_checks(flags::for_table(&checks, "applications"));
+    view! {
+        <figure class="data-table" id="table-applications">
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="caption-applications">
+                <table>
+                    <caption id="caption-applications">"收到和处理政府信息公开申请情况（单位：件）"</caption>
+                    <thead>
+                        <tr>
+                            <td rowspan="2"></td>
+                            <th scope="col" rowspan="2">{APPLICANT_COLUMNS[0]}</th>
+                            <th scope="colgroup" colspan="5">"法人或其他组织"</th>
+                            <th scope="col" rowspan="2">{APPLICANT_COLUMNS[6]}</th>
+                        </tr>
+                        <tr>
+                            {APPLICANT_COLUMNS[1..6].iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            {table.notes.iter().map(|n| view! { <p class="table-note">{n.clone()}</p> }).collect_view()}
+            {failed}
+        </figure>
+    }
+    .into_any()
+}
+
+#[component]
+fn ReviewsTableView(table: ReviewsTable, checks: Vec<Check>) -> impl IntoView {
+    let body = if table.recovered {
+        table
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, value)| {
+                flagged_cell(review_cell_id(i), *value, flags::review_cell(&checks, i))
+            })
+            .collect_view()
+            .into_any()
+    } else {
+        view! { <td colspan="15" class="unread">{unread_row(&table.raw, &table.note)}</td> }
+            .into_any()
+    };
+    let failed = failed_checks(flags::for_table(&checks, "reviews"));
+    view! {
+        <figure class="data-table" id="table-reviews">
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="caption-reviews">
+                <table>
+                    <caption id="caption-reviews">"政府信息公开行政复议、行政诉讼情况（单位：件）"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="colgroup" colspan="5">{REVIEW_GROUPS[0]}</th>
+                            <th scope="colgroup" colspan="10">"行政诉讼"</th>
+                        </tr>
+                        <tr>
+                            <td colspan="5"></td>
+                            <th scope="colgroup" colspan="5">"未经复议直接起诉"</th>
+                            <th scope="colgroup" colspan="5">"复议后起诉"</th>
+                        </tr>
+                        <tr>
+                            {(0..3)
+                                .flat_map(|_| REVIEW_RESULTS)
+                                .map(|c| view! { <th scope="col">{c}</th> })
+                                .collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <tr>{body}</tr>
+                    </tbody>
+                </table>
+            </div>
+            {failed}
+        </figure>
+    }
+    .into_any()
+}
+
+#[component]
+fn ProactiveTableView(table: ProactiveTable) -> impl IntoView {
+    view! {
+        <figure class="data-table" id="table-proactive">
+            <figcaption>"主动公开政府信息情况"</figcaption>
+            {table
+                .blocks
+                .into_iter()
+                .enumerate()
+                .map(|(i, block)| {
+                    let caption_id = format!("caption-proactive-{i}");
+                    let labelledby = caption_id.clone();
+                    let width = block.columns.len();
+                    view! {
+                        <div class="table-scroll" tabindex="0" role="region" aria-labelledby=labelledby>
+                            <table>
+                                <caption id=caption_id>{block.item.clone()}</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"信息内容"</th>
+                                        {block.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {block
+                                        .rows
+                                        .iter()
+                                        .map(|row| {
+                                            let cells = if row.recovered {
+                                                row.values.iter().map(|v| view! { <td>{amount(v)}</td> }).collect_view().into_any()
+                                            } else {
+                                                view! { <td colspan=width.to_string() class="unread">{unread_row(&row.raw, &row.note)}</td> }
+                                                    .into_any()
+                                            };
+                                            view! {
+                                                <tr>
+                                                    <th scope="row">{row.label.clone()}</th>
+                                                    {cells}
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </figure>
+    }
+    .into_any()
+}
+
+#[component]
+fn StatisticsTableView(table: StatisticsTable) -> impl IntoView {
+    let width = table.columns.len();
+    view! {
+        <figure class="data-table" id="table-statistics">
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="caption-statistics">
+                <table>
+                    <caption id="caption-statistics">"政府信息公开情况统计表"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"指标名称"</th>
+                            <th scope="col">"计量单位"</th>
+                            {table.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {table
+                            .rows
+                            .iter()
+                            .map(|row| {
+                                let cells = if row.recovered {
+                                    row.values
+                                        .iter()
+                                        .map(|v| {
+                                            view! {
+                                                <td>{v.as_ref().map_or_else(|| "（空白）".to_string(), |n| n.to_string())}</td>
+                                            }
+                                        })
+                                        .collect_view()
+                                        .into_any()
+                                } else {
+                                    view! { <td colspan=width.to_string() class="unread">{unread_row(&row.raw, &row.note)}</td> }
+                                        .into_any()
+                                };
+                                view! {
+                                    <tr>
+                                        <th scope="row">{row.label.clone()}</th>
+                                        <td>{row.unit.clone()}</td>
+                                        {cells}
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </figure>
+    }
+    .into_any()
+}
