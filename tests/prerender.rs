@@ -9,6 +9,21 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The text of an HTML document, tags removed.
+fn text_of(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
 fn page(path: &str) -> String {
     let index = std::fs::read_to_string(root().join("index.html")).unwrap();
     let template = prepare_template(&index).unwrap();
@@ -22,8 +37,14 @@ fn a_section_page_carries_its_text_and_link_preview_tags() {
     let html = page("/shenyang-fgw/2017/s5/");
     assert!(html.contains("五、") && html.contains("积极做好政府信息依申请公开工作"));
     assert!(
-        html.contains("2017年,我委共收到政府信息公开申请13件"),
-        "the section's text"
+        text_of(&html).contains(
+            "2017年,我委共收到政府信息公开申请13件,全部在规定时限内给予答复,办结率100%。"
+        ),
+        "the section's text, as published"
+    );
+    assert!(
+        html.contains(r#"<span id="f-s5-0-"#),
+        "figures in the text carry anchors"
     );
     let title =
         "沈阳市发展和改革委员会2017年度政府信息公开工作报告 · 五、积极做好政府信息依申请公开工作";
