@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { REPORT, TIMEOUT, open, reportShown, withPage } from './harness.mjs';
+import { REPORT, TIMEOUT, open, reload, reportShown, withPage } from './harness.mjs';
 
 const KEY = 'nianbao.font-size';
 
@@ -51,7 +51,7 @@ test('the font size choice applies, is stored, and survives a reload', { timeout
     assert.equal(large.attribute, 'large');
     assert.equal(large.stored, 'large');
 
-    await page.reload();
+    await reload(page);
     await reportShown(page);
     const reloaded = await state(page);
     assert.deepEqual(reloaded.pressed, ['大'], '大 is still pressed after a reload');

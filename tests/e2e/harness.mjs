@@ -87,14 +87,21 @@ export const squash = (text) => (text ?? '').replace(/\s+/g, '');
  * options:
  * - viewport: { width, height } (default 1280x900)
  * - permissions: e.g. ['clipboard-read', 'clipboard-write'], granted for the site's origin
+ * - javaScriptEnabled: false to see what a reader without JavaScript (or a crawler) gets
  * - allow: failed loads a test provokes or expects, as [{ status, url }] (url: a substring or
  *   a RegExp of the address): Chromium logs "Failed to load resource: … status of 500" as a
  *   console error for each; those are expected there and nowhere else.
  */
 export async function withPage(t, options, fn) {
-  const { viewport = { width: 1280, height: 900 }, permissions = [], allow = [] } = options;
+  const {
+    viewport = { width: 1280, height: 900 },
+    permissions = [],
+    allow = [],
+    javaScriptEnabled = true,
+  } = options;
   const context = await (await browser()).newContext({
     viewport,
+    javaScriptEnabled,
     locale: 'zh-CN',
     reducedMotion: 'reduce',
   });
@@ -153,9 +160,26 @@ export async function screenshot(page, name) {
   return file;
 }
 
-/** Loads an app path in the page (a full, cold page load). */
+/**
+ * Waits until the app runs the page. A pre-rendered page (report and section pages) holds its
+ * static copy in `#prerendered` while the app builds its own view hidden beside it; the app
+ * then removes the copy. Until then every element is there twice.
+ */
+export async function appLive(page) {
+  await page.waitForFunction(() => document.getElementById('prerendered') === null);
+}
+
+/** Loads an app path in the page (a full, cold page load) and waits for the app. */
 export async function open(page, appPath) {
-  return page.goto(url(appPath), { waitUntil: 'load' });
+  const response = await page.goto(url(appPath), { waitUntil: 'load' });
+  await appLive(page);
+  return response;
+}
+
+/** Reloads the page and waits for the app. */
+export async function reload(page) {
+  await page.reload({ waitUntil: 'load' });
+  await appLive(page);
 }
 
 /** Waits until the report's `<h1>` shows its title. */

@@ -1,24 +1,41 @@
-// The built site on a plain static host (no browser): what makes deep links and fast loading
-// work — 404.html is the app, and files have the content types browsers need.
+// The built site on a plain static host (no browser): pre-rendered pages for every report and
+// section, 404.html (the app) for every other address, and the content types browsers need.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { BASE_PATH, REPORT, url } from './harness.mjs';
+import { BASE_PATH, REPORT, S5, url } from './harness.mjs';
 
-async function get(appPath) {
-  const response = await fetch(url(appPath), { redirect: 'manual' });
-  return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
+async function get(appPath, redirect = 'follow') {
+  const response = await fetch(url(appPath), { redirect });
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    location: response.headers.get('location'),
+    body: await response.text(),
+  };
 }
 
-test('a deep link gets the app itself with status 404 (the 404.html fallback)', async () => {
-  const index = await get('/');
-  assert.equal(index.status, 200);
-  assert.equal(index.type, 'text/html; charset=utf-8');
-  const deep = await get(`${REPORT.path}/s5`);
-  assert.equal(deep.status, 404, 'a static host has no such file');
-  assert.equal(deep.type, 'text/html; charset=utf-8');
-  assert.equal(deep.body, index.body, '404.html is a copy of index.html');
+const squash = (text) => text.replace(/\s+/g, '');
+
+test('a section address is a page of its own, readable without the app', async () => {
+  const page = await get(`${REPORT.path}/${S5.id}`);
+  assert.equal(page.status, 200, 'the section page exists (after any trailing-slash redirect)');
+  assert.equal(page.type, 'text/html; charset=utf-8');
+  assert.ok(squash(page.body).includes(S5.heading), 'the section text is in the HTML');
+  assert.ok(squash(page.body).includes(REPORT.title), 'the report title is in the HTML');
+});
+
+test('an address with no page gets the app with status 404 (the 404.html fallback)', async () => {
+  const app = await get('/404.html');
+  assert.equal(app.status, 200);
+  assert.match(app.body, /\.wasm/, '404.html loads the app');
+  for (const appPath of ['/x/y/z/w', `${REPORT.path}/s99`, '/nobody/2017']) {
+    const missing = await get(appPath);
+    assert.equal(missing.status, 404, `${appPath}: a static host has no such file`);
+    assert.equal(missing.type, 'text/html; charset=utf-8', appPath);
+    assert.equal(missing.body, app.body, `${appPath} gets 404.html`);
+  }
 });
 
 test('the page names its base and its assets under it', async () => {

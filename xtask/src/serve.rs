@@ -2,7 +2,8 @@
 //! CDN), so tests see what visitors will see — unlike `trunk serve`, which answers every unknown
 //! path with index.html and so hides deep-link problems.
 //!
-//! - files are served as they are, `/dir/` gives `dir/index.html` (and `/dir` redirects there);
+//! - files are served as they are, `/page` gives `page.html` when there is no file `page`,
+//!   `/dir/` gives `dir/index.html` (and `/dir` redirects there), as GitHub Pages does;
 //! - an unknown path gets the site's `404.html` with status 404 (Trunk's post-build hook makes
 //!   it a copy of index.html, which is what lets deep links open);
 //! - content types with charsets as hosts send them (`application/wasm` for streaming
@@ -66,6 +67,12 @@ async fn handle(State(site): State<Arc<Site>>, req: Request) -> Response {
         // Outside the base: not this site's, so not its 404 page either.
         return (StatusCode::NOT_FOUND, "404 Not Found (outside the site)\n").into_response();
     };
+    let html = format!("{inner}.html");
+    let inner = if is_extensionless_page(&site.dir, inner) {
+        html.as_str()
+    } else {
+        inner
+    };
     let mut req = req;
     match with_query(inner, req.uri()).parse::<Uri>() {
         Ok(uri) => *req.uri_mut() = uri,
@@ -84,6 +91,16 @@ async fn handle(State(site): State<Arc<Site>>, req: Request) -> Response {
     }
     set_charset(&mut response);
     response
+}
+
+/// `/a/page` names `a/page.html` when there is no file or folder `a/page` but that file exists.
+fn is_extensionless_page(dir: &Path, path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    if name.is_empty() || name.contains('.') || path.contains("..") || path.contains('%') {
+        return false;
+    }
+    let relative = path.trim_start_matches('/');
+    !dir.join(relative).exists() && dir.join(format!("{relative}.html")).is_file()
 }
 
 fn with_query(path: &str, uri: &Uri) -> String {
@@ -244,6 +261,7 @@ mod tests {
         fs::create_dir_all(root.join("data/shenyang-fgw")).unwrap();
         fs::write(root.join("data/catalog.json"), "{}").unwrap();
         fs::write(root.join("data/shenyang-fgw/2017.json"), "{}").unwrap();
+        fs::write(root.join("about.html"), "about").unwrap();
         fs::create_dir(root.join("docs")).unwrap();
         fs::write(root.join("docs/index.html"), "docs").unwrap();
         dir
@@ -314,6 +332,21 @@ mod tests {
         let (status, _, location, _) = get(&app, "/docs").await;
         assert!(status.is_redirection());
         assert_eq!(location, "/docs/");
+    }
+
+    #[tokio::test]
+    async fn extensionless_paths_give_their_html_page() {
+        let dir = site();
+        let app = router(dir.path(), "/");
+        let (status, ct, _, body) = get(&app, "/about").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(ct, "text/html; charset=utf-8");
+        assert_eq!(body, "about");
+        assert_eq!(get(&app, "/about/").await.0, StatusCode::NOT_FOUND);
+        // A folder wins over nothing: /docs still redirects to /docs/.
+        assert!(get(&app, "/docs").await.0.is_redirection());
+        let app = router(dir.path(), "/nianbao/");
+        assert_eq!(get(&app, "/nianbao/about").await.3, "about");
     }
 
     #[tokio::test]
