@@ -4,6 +4,7 @@
 //! `api`, and the data model with its logic in the `nianbao-model` crate.
 
 pub mod api;
+pub mod charts;
 pub mod components;
 pub mod pages;
 pub mod preload;
@@ -23,6 +24,7 @@ use nianbao_model::Catalog;
 use crate::api::FetchError;
 use crate::components::font_size::{provide_font_size, FontSizeControl};
 use crate::components::status::{provide_status, StatusRegion};
+use crate::pages::agency::{AgencyPage, IndicatorPage};
 use crate::pages::{catalog::CatalogPage, not_found::NotFound, report::ReportPage};
 use crate::site::SiteBase;
 
@@ -75,7 +77,10 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=CatalogPage />
+                    // Before the report route: `indicators` is not a year.
+                    <Route path=path!("/:agency/indicators/:key") view=IndicatorPage />
                     <Route path=path!("/:agency/:year/:section?") view=ReportPage />
+                    <Route path=path!("/:agency") view=AgencyPage />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -20,6 +20,7 @@ use crate::App;
 /// an `index.html`, which plain static hosts serve for the folder's address).
 pub fn page_paths(reports: &[Arc<Report>]) -> Vec<String> {
     let mut paths = vec!["/".to_string()];
+    paths.extend(indicator_paths(reports));
     for report in reports {
         paths.push(format!(
             "{}/",
@@ -31,6 +32,35 @@ pub fn page_paths(reports: &[Arc<Report>]) -> Vec<String> {
                 route::section(&report.agency.id, report.year, &section.id)
             ));
         }
+    }
+    paths
+}
+
+/// Each agency's page and the page of each of its charts (those of the agency page, and each
+/// series with a figure on its own).
+fn indicator_paths(reports: &[Arc<Report>]) -> Vec<String> {
+    let mut agencies: Vec<&str> = reports.iter().map(|r| r.agency.id.as_str()).collect();
+    agencies.dedup();
+    agencies.sort_unstable();
+    agencies.dedup();
+    let mut paths = Vec::new();
+    for agency in agencies {
+        let mine: Vec<&Report> = reports
+            .iter()
+            .filter(|r| r.agency.id == agency)
+            .map(|r| r.as_ref())
+            .collect();
+        let series = nianbao_model::agency_series(&mine);
+        paths.push(format!("{}/", route::agency(agency)));
+        let charts = nianbao_model::series::agency_charts(&series);
+        let singles = series
+            .iter()
+            .filter(|s| s.has_values() && charts.iter().all(|c| c.key != s.key));
+        let keys = charts
+            .iter()
+            .map(|c| c.key.as_str())
+            .chain(singles.map(|s| s.key.as_str()));
+        paths.extend(keys.map(|key| format!("{}/", route::indicator(agency, key))));
     }
     paths
 }

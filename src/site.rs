@@ -67,4 +67,14 @@ pub mod route {
     pub fn section(agency: &str, year: u16, section: &str) -> String {
         format!("/{agency}/{year}/{section}")
     }
+
+    /// An agency's page: its reports and all its indicators.
+    pub fn agency(agency: &str) -> String {
+        format!("/{agency}")
+    }
+
+    /// One chart's own page (`key`: a chart or series key of `nianbao_model::series`).
+    pub fn indicator(agency: &str, key: &str) -> String {
+        format!("/{agency}/indicators/{key}")
+    }
 }

@@ -1,3 +1,4 @@
+pub mod chart;
 pub mod contents;
 pub mod copy_link;
 pub mod error_view;

@@ -146,6 +146,8 @@ pub struct Point {
 pub struct Series {
     /// Stable key, see [`SERIES`].
     pub key: String,
+    /// Id of the agency whose reports the series comes from.
+    pub agency: String,
     /// Chinese label.
     pub label: String,
     pub unit: String,
@@ -450,6 +452,7 @@ pub fn series(reports: &[&Report], key: &str) -> Option<Series> {
     }
     Some(Series {
         key: def.key.into(),
+        agency: agency.clone(),
         label: def.label.into(),
         unit: def.unit.into(),
         points,

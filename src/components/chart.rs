@@ -1,0 +1,345 @@
+//! A chart of indicator series (ECharts), with its data table, downloads and sources.
+//!
+//! Pre-rendered, the chart is its titled figure, an empty fixed-height canvas box described
+//! for screen readers, the data table (shown when JavaScript is off) and the source line.
+//! In the browser, once the text is on screen, the ECharts bundle is loaded (once per page
+//! life, and only by pages that show a chart) and the chart is drawn into the box; it follows
+//! its container's size, redraws when `series` changes, does not animate for readers who
+//! prefer reduced motion, and is disposed when the view goes away.
+
+use leptos::prelude::*;
+use nianbao_model::{Series, Source};
+
+use crate::charts::{cell_text, describe, marks_used, point_at, year_label, years};
+use crate::site::{route, use_site_base};
+
+/// A chart of one or more series over the years.
+///
+/// Place it anywhere (an agency page, beside a report section, the 图解 view); `id` must be
+/// unique on the page. For a chart beside a report, pass the report's year as
+/// `highlight_year`.
+#[component]
+pub fn IndicatorChart(
+    /// The series to plot, one line each, all in the same unit. Reactive: a new value
+    /// redraws the chart in place (e.g. a narrowed year range).
+    #[prop(into)]
+    series: Signal<Vec<Series>>,
+    /// The chart's title, shown as its heading.
+    #[prop(into)]
+    title: String,
+    /// The year to emphasise (the report's own year).
+    #[prop(optional)]
+    highlight_year: Option<u16>,
+    /// Stable DOM id of the figure (also its anchor); its parts use it as a prefix.
+    #[prop(into)]
+    id: String,
+    /// Site path of the chart's own page, e.g. `/pingtan/indicators/requests.new`.
+    #[prop(optional, into)]
+    permalink: Option<String>,
+    /// Level of the title's heading (2–5).
+    #[prop(default = 3)]
+    heading_level: u8,
+) -> impl IntoView {
+    let base = use_site_base();
+    let table_open = RwSignal::new(false);
+    let canvas = NodeRef::<leptos::html::Div>::new();
+    // Set once the chart is drawn: the PNG download needs it.
+    let drawn = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let table_id = format!("{id}-table");
+    let title_id = format!("{id}-title");
+
+    #[cfg(target_arch = "wasm32")]
+    let instance = client::mount(canvas, series, title.clone(), highlight_year, drawn, failed);
+
+    let label = {
+        let title = title.clone();
+        move || describe(&series.read(), &title)
+    };
+    let heading = {
+        let (title, title_id) = (title.clone(), title_id.clone());
+        match heading_level {
+            ..=2 => view! { <h2 id=title_id class="chart-title">{title}</h2> }.into_any(),
+            3 => view! { <h3 id=title_id class="chart-title">{title}</h3> }.into_any(),
+            4 => view! { <h4 id=title_id class="chart-title">{title}</h4> }.into_any(),
+            _ => view! { <h5 id=title_id class="chart-title">{title}</h5> }.into_any(),
+        }
+    };
+    let file_stem = id.clone();
+    let on_csv = move |_| {
+        let text = crate::charts::csv(&series.read_untracked());
+        download::csv(&format!("{file_stem}.csv"), &text);
+    };
+    let png_name = format!("{id}.png");
+    let on_png = move |_| {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(Some(url)) = instance.try_with_value(|i| i.as_ref().map(|i| i.0.png_data_url()))
+        {
+            download::link(&png_name, &url);
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = &png_name;
+    };
+    let permalink = permalink.map(|p| base.href(&p));
+
+    view! {
+        <figure class="chart" id=id.clone() aria-labelledby=title_id.clone()>
+            <figcaption class="chart-head">
+                {heading}
+                {move || series.read().first().map(|s| view! { <span class="chart-unit">{format!("单位：{}", s.unit)}</span> })}
+            </figcaption>
+            <div class="chart-canvas" node_ref=canvas role="img" aria-label=label>
+                {move || failed.get().then(|| view! {
+                    <p class="chart-failed">"图表未能载入，请查看下方数据表。"</p>
+                })}
+            </div>
+            <div class="chart-tools">
+                <button
+                    type="button"
+                    aria-expanded=move || table_open.get().to_string()
+                    aria-controls=table_id.clone()
+                    on:click=move |_| table_open.update(|open| *open = !*open)
+                >
+                    {move || if table_open.get() { "隐藏数据表" } else { "显示数据表" }}
+                </button>
+                <button type="button" on:click=on_csv>"下载数据（CSV）"</button>
+                <button type="button" on:click=on_png disabled=move || !drawn.get()>"下载图片（PNG）"</button>
+                {permalink.map(|href| view! { <a class="chart-permalink" href=href>"本图链接"</a> })}
+            </div>
+            <div class="chart-table" id=table_id hidden=move || !table_open.get()>
+                {move || view! { <DataTable series=series.get() title=title.clone() highlight_year /> }}
+            </div>
+            // Without JavaScript the table is the chart.
+            <noscript>
+                <style>{".chart-table[hidden]{display:block}.chart-tools button{display:none}"}</style>
+            </noscript>
+            {move || view! { <SourceLine series=series.get() /> }}
+        </figure>
+    }
+}
+
+/// The plotted values as a table: a row per year, a column per series.
+#[component]
+fn DataTable(series: Vec<Series>, title: String, highlight_year: Option<u16>) -> impl IntoView {
+    let years = years(&series);
+    let marks = marks_used(&series);
+    view! {
+        <table>
+            <caption>{format!("{title}（数据表）")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"年度"</th>
+                    {series.iter().map(|s| view! {
+                        <th scope="col" data-key=s.key.clone()>{format!("{}（{}）", s.label, s.unit)}</th>
+                    }).collect_view()}
+                </tr>
+            </thead>
+            <tbody>
+                {years.iter().map(|&year| {
+                    let current = highlight_year == Some(year);
+                    view! {
+                        <tr class:is-current=current data-year=year>
+                            <th scope="row">{year_label(year, highlight_year)}</th>
+                            {series.iter().map(|s| {
+                                let p = point_at(s, year);
+                                let value = p.and_then(|p| p.value).map(crate::charts::format_value).unwrap_or_default();
+                                let notes = p.map(|p| p.notes.join("；")).unwrap_or_default();
+                                let notes = (!notes.is_empty()).then_some(notes);
+                                view! {
+                                    <td data-key=s.key.clone() data-value=value title=notes
+                                        class:is-flagged=p.is_some_and(|p| p.flagged && p.value.is_some())
+                                        class:is-gap=p.is_none_or(|p| p.value.is_none())
+                                    >{cell_text(p)}</td>
+                                }
+                            }).collect_view()}
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        {(!marks.is_empty()).then(|| view! {
+            <ul class="chart-marks">
+                {marks.into_iter().map(|(mark, text)| view! {
+                    <li><span class="chart-mark">{mark}</span>" "{text}</li>
+                }).collect_view()}
+            </ul>
+        })}
+    }
+}
+
+/// The reports the figures come from, each linked to the section where its figure stands.
+#[component]
+fn SourceLine(series: Vec<Series>) -> impl IntoView {
+    let base = use_site_base();
+    let mut entries: Vec<(u16, String, String)> = Vec::new();
+    for year in years(&series) {
+        let found = series.iter().find_map(|s| {
+            let p = point_at(s, year).filter(|p| p.value.is_some())?;
+            Some((s.agency.clone(), p.report.clone()?, p.source.clone()?))
+        });
+        let Some((agency, title, source)) = found else {
+            continue;
+        };
+        let path = match source.section() {
+            "intro" | "" => route::report(&agency, year),
+            section => route::section(&agency, year, section),
+        };
+        let place = match &source {
+            Source::Figure { .. } => "正文",
+            _ => "表格",
+        };
+        entries.push((year, format!("{year}年度《{title}》{place}"), path));
+    }
+    let count = entries.len();
+    view! {
+        <p class="chart-source">
+            "数据来源："
+            {entries.into_iter().enumerate().map(|(i, (_, text, path))| view! {
+                <a href=base.href(&path)>{text}</a>
+                {(i + 1 < count).then_some("；")}
+            }).collect_view()}
+            {(count == 0).then_some("所选年度的报告均未载明这些数字。")}
+            "。图表由本站根据报告原文数字绘制。"
+        </p>
+    }
+}
+
+/// Saving files from the page.
+mod download {
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    /// Saves `href` (a data or object URL) as `name`.
+    pub fn link(name: &str, href: &str) {
+        let Ok(a) = document().create_element("a") else {
+            return;
+        };
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(href);
+        a.set_download(name);
+        a.click();
+    }
+
+    /// Saves `text` as a UTF-8 CSV file (with a byte-order mark, so spreadsheet programs
+    /// read the Chinese right).
+    pub fn csv(name: &str, text: &str) {
+        let parts = js_sys::Array::of1(&format!("\u{FEFF}{text}").into());
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("text/csv;charset=utf-8");
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
+        link(name, &url);
+        set_timeout(
+            move || {
+                let _ = web_sys::Url::revoke_object_url(&url);
+            },
+            std::time::Duration::from_secs(10),
+        );
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod client {
+    use leptos::prelude::*;
+    use leptos_use_resize_observer::use_resize_observer;
+    use nianbao_model::Series;
+
+    use crate::charts::{chart_option, echarts};
+    use crate::site::use_site_base;
+
+    /// Resolves on the next animation frame.
+    async fn next_frame() {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window().request_animation_frame(&resolve);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+
+    /// Loads ECharts after the page has painted, draws the chart into `canvas`, keeps it drawn
+    /// and sized; the returned slot owns the instance (disposed with the view).
+    pub fn mount(
+        canvas: NodeRef<leptos::html::Div>,
+        series: Signal<Vec<Series>>,
+        title: String,
+        highlight_year: Option<u16>,
+        drawn: RwSignal<bool>,
+        failed: RwSignal<bool>,
+    ) -> StoredValue<Option<echarts::Owned>, LocalStorage> {
+        let instance = StoredValue::new_local(None::<echarts::Owned>);
+        let title = StoredValue::new(title);
+        let current = move || {
+            instance
+                .try_with_value(|i| i.as_ref().map(|i| i.0.clone()))
+                .flatten()
+        };
+        let draw = move || {
+            if let Some(chart) = current() {
+                let option = chart_option(
+                    &series.get_untracked(),
+                    &title.get_value(),
+                    highlight_year,
+                    !echarts::prefers_reduced_motion(),
+                );
+                chart.set_option(&option);
+            }
+        };
+        Effect::new(move |_| {
+            series.track();
+            draw();
+        });
+        let base = use_site_base();
+        Effect::new(move |_| {
+            let Some(bundle) = echarts::bundle_path() else {
+                failed.set(true);
+                return;
+            };
+            let src = base.href(&format!("/{bundle}"));
+            let draw = draw;
+            leptos::task::spawn_local(async move {
+                // The text first: ECharts is half a megabyte.
+                next_frame().await;
+                next_frame().await;
+                if let Err(e) = echarts::load(&src).await {
+                    leptos::logging::warn!("{e}");
+                    let _ = failed.try_set(true);
+                    return;
+                }
+                // Under <Suspense> a view is built before it is attached: wait for the box.
+                let mut el = None;
+                for _ in 0..120 {
+                    match canvas.try_get_untracked() {
+                        None => return, // the view is gone
+                        Some(Some(node)) if node.is_connected() => {
+                            el = Some(node);
+                            break;
+                        }
+                        Some(_) => next_frame().await,
+                    }
+                }
+                let Some(el) = el else {
+                    return;
+                };
+                let chart = echarts::init(&el);
+                let kept = instance
+                    .try_update_value(|slot| *slot = Some(echarts::Owned(chart.clone())))
+                    .is_some();
+                if !kept {
+                    chart.dispose();
+                    return;
+                }
+                draw();
+                let _ = drawn.try_set(true);
+            });
+        });
+        use_resize_observer(canvas, move |_, _| {
+            if let Some(chart) = current() {
+                chart.resize();
+            }
+        });
+        instance
+    }
+}

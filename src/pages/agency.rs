@@ -1,0 +1,373 @@
+//! `/{agency}`: an agency's reports and all its indicators over the years;
+//! `/{agency}/indicators/{key}`: one chart on a page of its own, its year range in the URL
+//! (`?from=2019&to=2024`).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
+use nianbao_model::format::chinese_date;
+use nianbao_model::series::{agency_charts, chart_plan, series_def, ChartPlan};
+use nianbao_model::{agency_series, Agency, Catalog, Report, Series};
+
+use crate::api::{load_report, FetchError};
+use crate::components::chart::IndicatorChart;
+use crate::components::error_view::ErrorView;
+use crate::components::page_meta::PageMeta;
+use crate::pages::not_found::NotFound;
+use crate::preload::use_preloaded;
+use crate::site::{route, use_site_base, SiteBase};
+use crate::takeover::TakeOver;
+use crate::CatalogResource;
+
+/// One agency's reports, oldest first.
+#[derive(Clone)]
+pub struct AgencyReports {
+    pub agency: Agency,
+    pub reports: Vec<Arc<Report>>,
+}
+
+impl AgencyReports {
+    /// Every series of the agency's reports.
+    pub fn series(&self) -> Vec<Series> {
+        let refs: Vec<&Report> = self.reports.iter().map(|r| r.as_ref()).collect();
+        agency_series(&refs)
+    }
+
+    /// The series a chart plots.
+    pub fn plan_series(&self, plan: &ChartPlan) -> Vec<Series> {
+        let all = self.series();
+        plan.series
+            .iter()
+            .filter_map(|key| all.iter().find(|s| &s.key == key).cloned())
+            .collect()
+    }
+}
+
+/// The agency's reports from the pre-rendered data, if this render has them.
+fn preloaded(agency: &str) -> Option<AgencyReports> {
+    let data = use_preloaded();
+    let mut reports: Vec<Arc<Report>> = data
+        .reports
+        .iter()
+        .filter(|r| r.agency.id == agency)
+        .cloned()
+        .collect();
+    reports.sort_by_key(|r| r.year);
+    Some(AgencyReports {
+        agency: reports.first()?.agency.clone(),
+        reports,
+    })
+}
+
+/// Fetches every report of the agency the catalog lists (all at once).
+async fn fetch(
+    base: SiteBase,
+    catalog: Arc<Catalog>,
+    agency: String,
+) -> Result<AgencyReports, FetchError> {
+    let entry = catalog.agency(&agency).ok_or(FetchError::NotFound)?;
+    let loads = entry
+        .reports
+        .iter()
+        .map(|r| load_report(base.clone(), agency.clone(), r.year));
+    let mut reports = futures::future::try_join_all(loads).await?;
+    reports.sort_by_key(|r| r.year);
+    Ok(AgencyReports {
+        agency: entry.agency.clone(),
+        reports,
+    })
+}
+
+/// Renders `page` with the agency's reports: at once when pre-rendered data has them, else
+/// after fetching the catalog and the reports.
+fn with_reports<V: IntoView + 'static>(
+    agency: Memo<String>,
+    page: impl Fn(AgencyReports) -> V + Clone + Send + Sync + 'static,
+) -> AnyView {
+    if let Some(data) = preloaded(&agency.get_untracked()) {
+        return page(data).into_any();
+    }
+    let CatalogResource(catalog) = expect_context();
+    let base = use_site_base();
+    let reports = LocalResource::new(move || {
+        let (base, agency) = (base.clone(), agency.get());
+        async move {
+            let catalog = catalog.await.map_err(|e| match e {
+                FetchError::NotFound => FetchError::Status(404),
+                e => e,
+            })?;
+            fetch(base, catalog, agency).await
+        }
+    });
+    let content = move || {
+        let page = page.clone();
+        Suspend::new(async move {
+            match reports.await {
+                Ok(data) => page(data).into_any(),
+                Err(FetchError::NotFound) => view! {
+                    <NotFound what=format!("机关“{}”", agency.get_untracked()) />
+                }
+                .into_any(),
+                Err(e) => view! {
+                    <ErrorView what="指标图表" message=e.to_string() retry=Callback::new(move |_| reports.refetch()) />
+                }
+                .into_any(),
+            }
+        })
+    };
+    view! {
+        <Suspense fallback=|| view! { <p class="loading" aria-busy="true">"正在载入各年度报告…"</p> }>
+            {content}
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// DOM id of a chart on a page.
+pub fn chart_dom_id(key: &str) -> String {
+    format!("chart-{}", key.replace('.', "-"))
+}
+
+#[component]
+pub fn AgencyPage() -> impl IntoView {
+    let params = use_params_map();
+    let agency = Memo::new(move |_| params.read().get("agency").unwrap_or_default());
+    with_reports(agency, |data| view! { <AgencyView data /> })
+}
+
+#[component]
+fn AgencyView(data: AgencyReports) -> impl IntoView {
+    let base = use_site_base();
+    let id = data.agency.id.clone();
+    let name = data.agency.name.clone();
+    let all = data.series();
+    let plans = agency_charts(&all);
+    let first = data.reports.first().map(|r| r.year).unwrap_or_default();
+    let last = data.reports.last().map(|r| r.year).unwrap_or_default();
+    let charts = plans
+        .iter()
+        .map(|plan| {
+            let series: Vec<Series> = plan
+                .series
+                .iter()
+                .filter_map(|key| all.iter().find(|s| &s.key == key).cloned())
+                .collect();
+            view! {
+                <IndicatorChart
+                    series=series
+                    title=plan.title.clone()
+                    id=chart_dom_id(&plan.key)
+                    permalink=route::indicator(&id, &plan.key)
+                    heading_level=3
+                />
+            }
+        })
+        .collect_view();
+    let contents = plans
+        .iter()
+        .map(|plan| {
+            view! { <li><a href=format!("#{}", chart_dom_id(&plan.key)) rel="external">{plan.title.clone()}</a></li> }
+        })
+        .collect_view();
+    let reports = data
+        .reports
+        .iter()
+        .rev()
+        .map(|r| {
+            view! {
+                <li>
+                    <a href=base.href(&route::report(&id, r.year))>
+                        <span class="report-year">{format!("{}年度", r.year)}</span>
+                        <span class="report-title">{r.title.clone()}</span>
+                    </a>
+                    <span class="report-meta">
+                        {r.published.as_deref().map(|d| format!("发布于{}", chinese_date(d)))}
+                        " · "
+                        {r.format.label()}
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <PageMeta
+            title=format!("{name} · 历年指标")
+            description=format!("{name}{first}—{last}年度政府信息公开工作年度报告中的主要数字：依申请公开、行政复议与诉讼、主动公开等，逐年对照。")
+            path=format!("{}/", route::agency(&id))
+        />
+        <TakeOver />
+        <div class="agency-page">
+            <h1>{name.clone()}</h1>
+            <p class="lede">
+                {format!("{first}—{last}年度政府信息公开工作年度报告中的数字，逐年对照。每个数字都链接到它所在的报告章节；报告未载明的年度留空，不作0处理。")}
+            </p>
+            <section aria-labelledby="agency-reports">
+                <h2 id="agency-reports">"历年报告"</h2>
+                <ul class="report-list">{reports}</ul>
+            </section>
+            <section aria-labelledby="agency-indicators">
+                <h2 id="agency-indicators">"历年指标"</h2>
+                <nav class="chart-index" aria-label="指标目录">
+                    <ul>{contents}</ul>
+                </nav>
+                <div class="chart-list">{charts}</div>
+            </section>
+        </div>
+    }
+}
+
+#[component]
+pub fn IndicatorPage() -> impl IntoView {
+    let params = use_params_map();
+    let agency = Memo::new(move |_| params.read().get("agency").unwrap_or_default());
+    let key = Memo::new(move |_| params.read().get("key").unwrap_or_default());
+    with_reports(agency, move |data| match chart_plan(&key.get_untracked()) {
+        Some(plan) => view! { <IndicatorView data plan /> }.into_any(),
+        None => view! {
+            <NotFound what=format!("指标“{}”", key.get_untracked()) agency=data.agency.id.clone() />
+        }
+        .into_any(),
+    })
+}
+
+/// A year from the query, if it is one.
+fn query_year(value: Option<String>) -> Option<u16> {
+    value.and_then(|v| v.trim().parse::<u16>().ok())
+}
+
+#[component]
+fn IndicatorView(data: AgencyReports, plan: ChartPlan) -> impl IntoView {
+    let base = use_site_base();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let all = data.plan_series(&plan);
+    let years = crate::charts::years(&all);
+    let (first, last) = (
+        years.first().copied().unwrap_or_default(),
+        years.last().copied().unwrap_or_default(),
+    );
+    let from = Memo::new(move |_| {
+        query_year(query.read().get("from")).filter(|y| (first..=last).contains(y))
+    });
+    let to = Memo::new(move |_| {
+        query_year(query.read().get("to")).filter(|y| (first..=last).contains(y))
+    });
+    let shown = {
+        let all = all.clone();
+        Signal::derive(move || {
+            let (from, to) = (from.get(), to.get());
+            // A reversed range reads as the same years.
+            let (from, to) = match (from, to) {
+                (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
+                other => other,
+            };
+            all.iter().map(|s| s.narrowed(from, to)).collect::<Vec<_>>()
+        })
+    };
+    let path = route::indicator(&data.agency.id, &plan.key);
+    let set_range = {
+        let path = path.clone();
+        let base = base.clone();
+        move |from: Option<u16>, to: Option<u16>| {
+            let mut query = Vec::new();
+            if let Some(from) = from.filter(|y| *y != first) {
+                query.push(format!("from={from}"));
+            }
+            if let Some(to) = to.filter(|y| *y != last) {
+                query.push(format!("to={to}"));
+            }
+            let url = if query.is_empty() {
+                base.href(&path)
+            } else {
+                format!("{}?{}", base.href(&path), query.join("&"))
+            };
+            navigate(
+                &url,
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+    };
+    let year_options = move |selected: Memo<Option<u16>>, default: u16| {
+        years
+            .iter()
+            .map(|&y| {
+                view! {
+                    <option value=y.to_string() selected=move || selected.get().unwrap_or(default) == y>
+                        {format!("{y}年")}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    let on_from = {
+        let set_range = set_range.clone();
+        move |ev| set_range(event_target_value(&ev).parse().ok(), to.get_untracked())
+    };
+    let on_to = {
+        let set_range = set_range.clone();
+        move |ev| set_range(from.get_untracked(), event_target_value(&ev).parse().ok())
+    };
+    let narrowed = move || from.get().is_some() || to.get().is_some();
+    let reset = move |_| set_range(None, None);
+    let agency_name = data.agency.name.clone();
+    let notes = plan
+        .series
+        .iter()
+        .filter_map(|key| series_def(key))
+        .map(|def| {
+            view! {
+                <li>
+                    <code>{def.key}</code>
+                    " "
+                    <strong>{def.label}</strong>
+                    {format!("（{}）：{}", def.unit, def.doc)}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <PageMeta
+            title=format!("{} · {agency_name}", plan.title)
+            description=format!("{agency_name}历年政府信息公开工作年度报告中的“{}”，逐年对照，附数据表与来源。", plan.title)
+            path=format!("{path}/")
+        />
+        <TakeOver />
+        <div class="indicator-page">
+            <p class="breadcrumb">
+                <a href=base.href(&route::agency(&data.agency.id))>{format!("{agency_name} · 历年指标")}</a>
+            </p>
+            <h1>{plan.title.clone()}</h1>
+            <p class="lede">{format!("{agency_name}，{first}—{last}年度。")}</p>
+            <form class="year-range" aria-label="选择年度范围" on:submit=|ev| ev.prevent_default()>
+                <label>
+                    "起始年度 "
+                    <select name="from" on:change=on_from>{year_options(from, first)}</select>
+                </label>
+                <label>
+                    "结束年度 "
+                    <select name="to" on:change=on_to>{year_options(to, last)}</select>
+                </label>
+                {move || narrowed().then(|| view! {
+                    <button type="button" on:click=reset.clone()>"显示全部年度"</button>
+                })}
+            </form>
+            <IndicatorChart
+                series=shown
+                title=plan.title.clone()
+                id=chart_dom_id(&plan.key)
+                permalink=path.clone()
+                heading_level=2
+            />
+            <section class="indicator-notes" aria-labelledby="indicator-notes">
+                <h2 id="indicator-notes">"指标说明"</h2>
+                <ul>{notes}</ul>
+            </section>
+        </div>
+    }
+}

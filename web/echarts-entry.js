@@ -1,0 +1,28 @@
+// The ECharts bundle the portal ships: only what its charts use (line and bar charts on a
+// grid, with tooltip, legend, title and the accessibility description), drawn on canvas.
+// Built by scripts/echarts-bundle.mjs (a Trunk pre_build hook); the app loads it on pages
+// that show a chart, after their text (src/charts.rs).
+import * as echarts from "echarts/core";
+import { BarChart, LineChart } from "echarts/charts";
+import {
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+} from "echarts/components";
+import { CanvasRenderer } from "echarts/renderers";
+
+echarts.use([
+  LineChart,
+  BarChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  // The title is not shown (the page prints it); the aria description reads it.
+  TitleComponent,
+  AriaComponent,
+  CanvasRenderer,
+]);
+
+window.echarts = echarts;
