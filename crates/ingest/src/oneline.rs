@@ -97,7 +97,13 @@ fn listed_parts(text: &str) -> Vec<String> {
     .iter()
     .filter_map(|m| rest.find(m))
     .min()
-    .unwrap_or(rest.len().min(600));
+    .unwrap_or_else(|| {
+        // No end marker: at most 600 bytes, cut on a char boundary.
+        (0..=rest.len().min(600))
+            .rev()
+            .find(|&i| rest.is_char_boundary(i))
+            .unwrap_or(0)
+    });
     let list = &rest[..end];
     let items: Vec<&str> = list
         .split(['、', '和'])
@@ -434,6 +440,14 @@ mod tests {
         let parts = listed_parts("本报告由概述、主动公开政府信息情况、因政府信息公开申请行政复议、提起行政诉讼的情况和政府信息公开情况统计表共七个部分组成。");
         assert!(parts.contains(&"概述".to_string()));
         assert!(parts.contains(&"因政府信息公开申请行政复议、提起行政诉讼的情况".to_string()));
+    }
+
+    #[test]
+    fn parts_list_without_end_marker() {
+        // Found by the `oneline` fuzz target: the cut must fall on a char boundary.
+        let text = format!("本报告由x{}", "申".repeat(300));
+        let _ = listed_parts(&text);
+        let _ = segment(&text);
     }
 
     #[test]
