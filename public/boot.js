@@ -8,6 +8,13 @@
     // Storage can be blocked (private mode): the default size stands.
   }
   document.addEventListener("DOMContentLoaded", function () {
+    // A figure named by the fragment (…/s5/#f-s5-0-51) is shown in the middle of the screen.
+    var figure = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (figure) {
+      figure.setAttribute("data-linked", "");
+      figure.scrollIntoView({ block: "center" });
+      return;
+    }
     var target = document.querySelector("#prerendered .section.is-target");
     if (target) target.scrollIntoView();
   });

@@ -32,6 +32,10 @@ pub fn page_paths(reports: &[Arc<Report>]) -> Vec<String> {
                 route::section(&report.agency.id, report.year, &section.id)
             ));
         }
+        paths.push(format!(
+            "{}/",
+            route::section(&report.agency.id, report.year, crate::pages::report::TUJIE)
+        ));
     }
     paths
 }

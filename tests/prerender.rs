@@ -83,8 +83,16 @@ fn every_report_and_section_has_a_page_and_the_sitemap_lists_them() {
     assert!(paths.contains(&"/".to_string()));
     assert!(paths.contains(&"/shenyang-fgw/2017/".to_string()));
     assert!(paths.contains(&"/shenyang-fgw/2017/s2-1/".to_string()));
-    let sections: usize = data.reports.iter().map(|r| r.walk().len()).sum();
-    assert_eq!(paths.len(), 1 + data.reports.len() + sections);
+    for report in &data.reports {
+        let at = format!("/{}/{}/", report.agency.id, report.year);
+        assert!(paths.contains(&at), "{at}");
+        assert!(paths.contains(&format!("{at}tujie/")), "the 图解 of {at}");
+        for section in report.walk() {
+            assert!(paths.contains(&format!("{at}{}/", section.id)));
+        }
+    }
+    let unique: std::collections::HashSet<_> = paths.iter().collect();
+    assert_eq!(unique.len(), paths.len(), "each page once");
     let xml = sitemap(
         &SiteBase::new("https://nianbao.example", "/nianbao/"),
         &paths,

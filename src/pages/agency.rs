@@ -7,7 +7,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
-use nianbao_model::format::chinese_date;
 use nianbao_model::series::{agency_charts, chart_plan, series_def, ChartPlan};
 use nianbao_model::{agency_series, Agency, Catalog, Report, Series};
 
@@ -81,9 +80,10 @@ async fn fetch(
 }
 
 /// Renders `page` with the agency's reports: at once when pre-rendered data has them, else
-/// after fetching the catalog and the reports.
-fn with_reports<V: IntoView + 'static>(
+/// after fetching the catalog and the reports. `what` names the page in an error message.
+pub fn with_reports<V: IntoView + 'static>(
     agency: Memo<String>,
+    what: &'static str,
     page: impl Fn(AgencyReports) -> V + Clone + Send + Sync + 'static,
 ) -> AnyView {
     if let Some(data) = preloaded(&agency.get_untracked()) {
@@ -111,7 +111,7 @@ fn with_reports<V: IntoView + 'static>(
                 }
                 .into_any(),
                 Err(e) => view! {
-                    <ErrorView what="指标图表" message=e.to_string() retry=Callback::new(move |_| reports.refetch()) />
+                    <ErrorView what message=e.to_string() retry=Callback::new(move |_| reports.refetch()) />
                 }
                 .into_any(),
             }
@@ -134,7 +134,7 @@ pub fn chart_dom_id(key: &str) -> String {
 pub fn AgencyPage() -> impl IntoView {
     let params = use_params_map();
     let agency = Memo::new(move |_| params.read().get("agency").unwrap_or_default());
-    with_reports(agency, |data| view! { <AgencyView data /> })
+    with_reports(agency, "指标图表", |data| view! { <AgencyView data /> })
 }
 
 #[component]
@@ -178,15 +178,10 @@ fn AgencyView(data: AgencyReports) -> impl IntoView {
         .map(|r| {
             view! {
                 <li>
-                    <a href=base.href(&route::report(&id, r.year))>
-                        <span class="report-year">{format!("{}年度", r.year)}</span>
-                        <span class="report-title">{r.title.clone()}</span>
+                    <a href=base.href(&route::report(&id, r.year)) title=r.title.clone()>
+                        {format!("{}年度", r.year)}
                     </a>
-                    <span class="report-meta">
-                        {r.published.as_deref().map(|d| format!("发布于{}", chinese_date(d)))}
-                        " · "
-                        {r.format.label()}
-                    </span>
+                    <span class="report-meta">{r.format.label()}</span>
                 </li>
             }
         })
@@ -205,7 +200,7 @@ fn AgencyView(data: AgencyReports) -> impl IntoView {
             </p>
             <section aria-labelledby="agency-reports">
                 <h2 id="agency-reports">"历年报告"</h2>
-                <ul class="report-list">{reports}</ul>
+                <ul class="year-list">{reports}</ul>
             </section>
             <section aria-labelledby="agency-indicators">
                 <h2 id="agency-indicators">"历年指标"</h2>
@@ -223,12 +218,17 @@ pub fn IndicatorPage() -> impl IntoView {
     let params = use_params_map();
     let agency = Memo::new(move |_| params.read().get("agency").unwrap_or_default());
     let key = Memo::new(move |_| params.read().get("key").unwrap_or_default());
-    with_reports(agency, move |data| match chart_plan(&key.get_untracked()) {
-        Some(plan) => view! { <IndicatorView data plan /> }.into_any(),
-        None => view! {
-            <NotFound what=format!("指标“{}”", key.get_untracked()) agency=data.agency.id.clone() />
+    // Moving from one chart's page to another's keeps this route: follow the key.
+    with_reports(agency, "指标图表", move |data| {
+        move || {
+            match chart_plan(&key.get()) {
+            Some(plan) => view! { <IndicatorView data=data.clone() plan /> }.into_any(),
+            None => view! {
+                <NotFound what=format!("指标“{}”", key.get_untracked()) agency=data.agency.id.clone() />
+            }
+            .into_any(),
         }
-        .into_any(),
+        }
     })
 }
 

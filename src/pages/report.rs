@@ -12,7 +12,9 @@ use crate::components::contents::Contents;
 use crate::components::error_view::ErrorView;
 use crate::components::page_meta::PageMeta;
 use crate::components::section::{Paragraph, ReportContext, SectionView};
+use crate::pages::agency::with_reports;
 use crate::pages::not_found::NotFound;
+use crate::pages::tujie::TujieView;
 use crate::preload::use_preloaded;
 use crate::site::{route, use_site_base};
 use crate::takeover::take_over;
@@ -28,6 +30,46 @@ pub fn ReportPage() -> impl IntoView {
             .and_then(|y| y.parse::<u16>().ok())
     });
     let section = Memo::new(move |_| params.read().get("section"));
+    // The 图解 shares the report's address (`…/2024/tujie`): the same route, another view.
+    // Rebuilt when the report or the view changes, not when the section does.
+    let view = Memo::new(move |_| {
+        let is_tujie = section.read().as_deref() == Some(TUJIE);
+        (agency.get(), year.get(), is_tujie)
+    });
+    (move || {
+        let (_, _, is_tujie) = view.get();
+        if is_tujie {
+            tujie_page(agency, year)
+        } else {
+            report_page(agency, year, section)
+        }
+    })
+    .into_any()
+}
+
+/// The path segment of a report's 图解 view.
+pub const TUJIE: &str = "tujie";
+
+fn tujie_page(agency: Memo<String>, year: Memo<Option<u16>>) -> AnyView {
+    let Some(year) = year.get_untracked() else {
+        return view! { <NotFound /> }.into_any();
+    };
+    with_reports(agency, "图解", move |data| {
+        match data.reports.iter().find(|r| r.year == year).cloned() {
+            Some(report) => view! { <TujieView report agency=data /> }.into_any(),
+            None => view! {
+                <NotFound what=format!("“{}” {year}年度的报告", agency.get_untracked()) agency=agency.get_untracked() />
+            }
+            .into_any(),
+        }
+    })
+}
+
+fn report_page(
+    agency: Memo<String>,
+    year: Memo<Option<u16>>,
+    section: Memo<Option<String>>,
+) -> AnyView {
     if let Some(report) = year
         .get_untracked()
         .and_then(|year| use_preloaded().report(&agency.get_untracked(), year))
@@ -132,7 +174,17 @@ fn ReportView(report: Arc<Report>, section: Memo<Option<String>>) -> impl IntoVi
         target,
     });
     let reading = reading_position(target);
-    follow_target(target);
+    let hash = {
+        let location = location.clone();
+        Memo::new(move |_| {
+            if cfg!(target_arch = "wasm32") {
+                location.hash.get()
+            } else {
+                String::new()
+            }
+        })
+    };
+    follow_target(target, hash);
 
     let report_href = base.href(&route::report(&report.agency.id, report.year));
     view! {
@@ -171,6 +223,7 @@ fn ReportView(report: Arc<Report>, section: Memo<Option<String>>) -> impl IntoVi
 
 #[component]
 fn ReportHeader(report: Arc<Report>) -> impl IntoView {
+    let base = use_site_base();
     view! {
                 <header class="report-header">
                     <p class="report-agency">{report.agency.name.clone()}</p>
@@ -192,6 +245,10 @@ fn ReportHeader(report: Arc<Report>) -> impl IntoView {
                     </dl>
                     {report.notes.iter().map(|n| view! { <p class="report-note">{n.clone()}</p> }).collect_view()}
                     <p class="report-actions">
+                        <a class="tujie-link" href=base.href(&route::section(&report.agency.id, report.year, TUJIE))>
+                            "图解：本报告的主要数字"
+                        </a>
+                        <a href=base.href(&format!("/{}", report.agency.id))>"历年指标图表"</a>
                         <button type="button" class="print" on:click=|_| { let _ = window().print(); }>"打印"</button>
                     </p>
                 </header>
@@ -201,15 +258,17 @@ fn ReportHeader(report: Arc<Report>) -> impl IntoView {
 
 /// Scrolls the linked section into view, marks it and moves focus to its heading whenever
 /// the link changes — including on a cold load, once the report has rendered.
-fn follow_target(target: Memo<Option<String>>) {
+fn follow_target(target: Memo<Option<String>>, hash: Memo<String>) {
     Effect::new(move |first: Option<()>| {
         let target = target.get();
+        let hash = hash.get();
         let navigated = first.is_some();
         request_animation_frame(move || {
             // A pre-rendered page already stands where the reader is (its boot script
             // opened the deep link at the section): keep that position.
             let took_over = !navigated && take_over();
             scroll_to_target(target, navigated, took_over);
+            mark_linked_figure(&hash, took_over);
         });
     });
 }
@@ -236,6 +295,34 @@ fn scroll_to_target(target: Option<String>, navigated: bool, took_over: bool) {
         }
         None if navigated => window().scroll_to_with_x_and_y(0.0, 0.0),
         None => {}
+    }
+}
+
+/// A link can name a figure or table cell (`…/s5#f-s5-0-51`, from the 图解 view): bring it
+/// into view and mark it, so the reader sees exactly where the figure stands.
+fn mark_linked_figure(hash: &str, took_over: bool) {
+    if let Ok(marked) = document().query_selector_all("[data-linked]") {
+        for i in 0..marked.length() {
+            use wasm_bindgen::JsCast;
+            if let Some(el) = marked
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = el.remove_attribute("data-linked");
+            }
+        }
+    }
+    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
+        return;
+    };
+    let Some(figure) = document().get_element_by_id(id) else {
+        return;
+    };
+    let _ = figure.set_attribute("data-linked", "");
+    if !took_over {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        figure.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }
 
