@@ -276,6 +276,31 @@ pub fn csv(series: &[Series]) -> String {
     out
 }
 
+/// A value in words, for the description (screen readers do not say ⚠ † ∑ usefully).
+fn spoken(p: &Point) -> String {
+    let Some(v) = p.value else {
+        return "空缺".into();
+    };
+    let mut text = format!(
+        "{}{}",
+        if p.approximate { "约" } else { "" },
+        format_value(v)
+    );
+    let notes: Vec<&str> = [
+        (p.computed, "本站合计"),
+        (!p.comparable, "口径不同"),
+        (p.flagged, "未通过勾稽检查"),
+    ]
+    .iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, text)| *text)
+    .collect();
+    if !notes.is_empty() {
+        text.push_str(&format!("（{}）", notes.join("，")));
+    }
+    text
+}
+
 /// A one-paragraph description of the chart (the container's accessible name before
 /// ECharts' own description replaces it).
 pub fn describe(series: &[Series], title: &str) -> String {
@@ -291,7 +316,7 @@ pub fn describe(series: &[Series], title: &str) -> String {
             let values: Vec<String> = s
                 .points
                 .iter()
-                .map(|p| format!("{}年{}", p.year, cell_text(Some(p))))
+                .map(|p| format!("{}年{}", p.year, spoken(p)))
                 .collect();
             format!("{}（{}）：{}", s.label, s.unit, values.join("，"))
         })
@@ -373,12 +398,23 @@ pub mod echarts {
     }
 
     impl Instance {
-        /// Replaces the whole option (no series of an older option lingers).
-        pub fn set_option(&self, chart: &charming::Chart) {
-            match json_parse(&chart.to_string()) {
-                Ok(option) => self.set_option_js(&option, true),
-                Err(e) => leptos::logging::error!("chart option is not JSON: {e:?}"),
+        /// Replaces the whole option (no series of an older option lingers). `description`
+        /// becomes the chart's aria description (ECharts' own lists raw dimensions and knows
+        /// nothing of gaps or flags).
+        pub fn set_option(&self, chart: &charming::Chart, description: &str) {
+            let option = match json_parse(&chart.to_string()) {
+                Ok(option) => option,
+                Err(e) => {
+                    leptos::logging::error!("chart option is not JSON: {e:?}");
+                    return;
+                }
+            };
+            let label = js_sys::Reflect::get(&option, &"aria".into())
+                .and_then(|aria| js_sys::Reflect::get(&aria, &"label".into()));
+            if let Ok(label) = label {
+                let _ = js_sys::Reflect::set(&label, &"description".into(), &description.into());
             }
+            self.set_option_js(&option, true);
         }
 
         /// The chart as a PNG data URL, on a white background, at twice the resolution.
@@ -566,7 +602,9 @@ mod tests {
         let csv = csv(&[get(&reports, "requests.new")]);
         assert!(csv.starts_with("年度,本年新收政府信息公开申请（件）,"));
         assert_eq!(csv.lines().count(), 12);
-        assert!(describe(&[get(&reports, "requests.new")], "本年新收申请").contains("2024年218"));
+        let text = describe(&[get(&reports, "requests.new")], "本年新收申请");
+        assert!(text.contains("2024年218，"), "{text}");
+        assert!(text.contains("2015年0（口径不同）"), "{text}");
     }
 
     #[test]

@@ -109,10 +109,13 @@ pub fn IndicatorChart(
             <div class="chart-table" id=table_id hidden=move || !table_open.get()>
                 {move || view! { <DataTable series=series.get() title=title.clone() highlight_year /> }}
             </div>
-            // Without JavaScript the table is the chart.
-            <noscript>
-                <style>{".chart-table[hidden]{display:block}.chart-tools button{display:none}"}</style>
-            </noscript>
+            // Without JavaScript (a pre-rendered page read as it is) the table is the chart.
+            // Only in the static page: built by script, a <noscript>'s style would apply.
+            {cfg!(not(target_arch = "wasm32")).then(|| view! {
+                <noscript>
+                    <style>{".chart-table[hidden]{display:block}.chart-tools button{display:none}"}</style>
+                </noscript>
+            })}
             {move || view! { <SourceLine series=series.get() /> }}
         </figure>
     }
@@ -248,7 +251,7 @@ mod client {
     use leptos_use_resize_observer::use_resize_observer;
     use nianbao_model::Series;
 
-    use crate::charts::{chart_option, echarts};
+    use crate::charts::{chart_option, describe, echarts};
     use crate::site::use_site_base;
 
     /// Resolves on the next animation frame.
@@ -284,7 +287,8 @@ mod client {
                     highlight_year,
                     !echarts::prefers_reduced_motion(),
                 );
-                chart.set_option(&option);
+                let description = describe(&series.get_untracked(), &title.get_value());
+                chart.set_option(&option, &description);
             }
         };
         Effect::new(move |_| {
