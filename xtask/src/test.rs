@@ -225,15 +225,33 @@ pub fn trunk_build(dist: &Path, base: &str) -> Result<(), String> {
 
 /// The browser tests (`node --test tests/e2e/`) against `dist` served at `base`.
 fn e2e(dist: &Path, base: &str) -> Result<(), String> {
+    // `serve --base` rebuilds dist/ for a sub-path: testing it at the root would only time out.
+    let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
+    if let Some(built) = base_href(&index) {
+        if built != base {
+            return Err(format!(
+                "{} was built for {built}, not {base}: run the build step too",
+                dist.display()
+            ));
+        }
+    }
     let server = Background::start(dist, base)?;
     println!("serving {} at {}/", dist.display(), server.url);
     let result = proc::run(
         Command::new("node")
-            .args(["--test", "tests/e2e/"])
+            // spec: readable in CI logs too, failures repeated at the end.
+            .args(["--test", "--test-reporter=spec", "tests/e2e/"])
             .env("BASE_URL", &server.url),
     );
     drop(server);
     result
+}
+
+/// The `href` of a page's `<base>` element, as Trunk writes it.
+fn base_href(html: &str) -> Option<&str> {
+    let start = html.find("<base href=\"")? + "<base href=\"".len();
+    let len = html[start..].find('"')?;
+    Some(&html[start..start + len])
 }
 
 fn duration(d: Duration) -> String {
@@ -242,5 +260,26 @@ fn duration(d: Duration) -> String {
         format!("{secs:.1}s")
     } else {
         format!("{}m{:02}s", d.as_secs() / 60, d.as_secs() % 60)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_base_href() {
+        assert_eq!(
+            base_href("<head><base href=\"/nianbao/\" /></head>"),
+            Some("/nianbao/")
+        );
+        assert_eq!(base_href("<head><base href=\"/\"/>"), Some("/"));
+        assert_eq!(base_href("<head></head>"), None);
+    }
+
+    #[test]
+    fn durations_read_well() {
+        assert_eq!(duration(Duration::from_millis(1500)), "1.5s");
+        assert_eq!(duration(Duration::from_secs(125)), "2m05s");
     }
 }
