@@ -22,6 +22,9 @@ pub fn prepare_path(root: &Path) {
 
 /// Where `cargo install` puts programs.
 pub fn cargo_bin_dir() -> PathBuf {
+    if let Some(root) = std::env::var_os("CARGO_INSTALL_ROOT") {
+        return PathBuf::from(root).join("bin");
+    }
     if let Some(home) = std::env::var_os("CARGO_HOME") {
         return PathBuf::from(home).join("bin");
     }
