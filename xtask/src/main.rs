@@ -2,10 +2,12 @@
 //!
 //! - `cargo xtask serve`: install what is missing, build the release site, serve it.
 //! - `cargo xtask test`: the same set-up plus the browser, then every check and test (CI runs this).
+//! - `cargo xtask bench`: sizes, Lighthouse against a plain-HTML baseline, timings, budgets.
 //!
 //! Everything it installs comes from package registries (crates.io, npm, Debian), so a fresh
 //! machine needs only rustup/cargo, Node.js 20+ with npm, and root or sudo for apt-get.
 
+mod bench;
 mod proc;
 mod serve;
 mod setup;
@@ -29,6 +31,9 @@ enum Command {
     Serve(ServeArgs),
     /// Run every check and test: formatting, clippy, unit tests, data set, release build, browser tests.
     Test(test::TestArgs),
+    /// Measure: transfer sizes, Lighthouse against a plain-HTML baseline, in-browser timings,
+    /// budgets (PASS/FAIL). Not part of `test`.
+    Bench(bench::BenchArgs),
     /// Only install what is missing.
     Setup {
         /// Also install Chromium, ChromeDriver and CJK fonts (Debian packages) for the browser tests.
@@ -65,6 +70,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Serve(args) => serve_command(&root, args),
         Command::Test(args) => return test::run(&root, args),
+        Command::Bench(args) => bench::run(&root, args),
         Command::Setup { browser } => setup::ensure(&root, browser),
     };
     match result {

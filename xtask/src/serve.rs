@@ -28,6 +28,10 @@ struct Site {
     dir: PathBuf,
     /// `/`, or a path with a slash at each end such as `/nianbao/`.
     base: String,
+    /// Send `file.br` / `file.gz` beside a file when the client accepts them, as hosts and CDNs
+    /// send compressed files (`cargo xtask bench` writes them, so that it measures real
+    /// transfer sizes).
+    precompressed: bool,
 }
 
 /// `nianbao`, `/nianbao`, `/nianbao/` all give `/nianbao/`; empty or `/` gives `/`.
@@ -49,9 +53,15 @@ pub fn normalize_base(base: &str) -> Result<String, String> {
 
 /// The server for `dir`, with the site under `base` (normalized, see [`normalize_base`]).
 pub fn router(dir: &Path, base: &str) -> Router {
+    router_with(dir, base, false)
+}
+
+/// [`router`], optionally sending precompressed `.br`/`.gz` files (see `Site::precompressed`).
+pub fn router_with(dir: &Path, base: &str, precompressed: bool) -> Router {
     let site = Arc::new(Site {
         dir: dir.to_path_buf(),
         base: base.to_owned(),
+        precompressed,
     });
     Router::new().fallback(handle).with_state(site)
 }
@@ -79,9 +89,13 @@ async fn handle(State(site): State<Arc<Site>>, req: Request) -> Response {
         Err(_) => return StatusCode::BAD_REQUEST.into_response(),
     }
     // ServeDir sets 404 on what the not-found service returns.
-    let files = ServeDir::new(&site.dir)
-        .append_index_html_on_directories(true)
-        .not_found_service(ServeFile::new(site.dir.join("404.html")));
+    let mut not_found = ServeFile::new(site.dir.join("404.html"));
+    let mut files = ServeDir::new(&site.dir).append_index_html_on_directories(true);
+    if site.precompressed {
+        not_found = not_found.precompressed_br().precompressed_gzip();
+        files = files.precompressed_br().precompressed_gzip();
+    }
+    let files = files.not_found_service(not_found);
     let mut response = match files.oneshot(req).await {
         Ok(response) => response.map(Body::new),
         Err(never) => match never {},
@@ -210,6 +224,11 @@ pub struct Background {
 
 impl Background {
     pub fn start(dir: &Path, base: &str) -> Result<Self, String> {
+        Self::start_with(dir, base, false)
+    }
+
+    /// [`Background::start`], optionally sending precompressed files (see [`router_with`]).
+    pub fn start_with(dir: &Path, base: &str, precompressed: bool) -> Result<Self, String> {
         check_dir(dir)?;
         let runtime = runtime()?;
         let listener = runtime
@@ -218,7 +237,7 @@ impl Background {
         let addr = listener
             .local_addr()
             .map_err(|e| format!("no local address: {e}"))?;
-        let app = router(dir, base);
+        let app = router_with(dir, base, precompressed);
         runtime.spawn(async move {
             if let Err(e) = axum::serve(listener, app).await {
                 eprintln!("xtask: server error: {e}");
@@ -386,6 +405,30 @@ mod tests {
             assert_eq!(status, StatusCode::NOT_FOUND, "{outside}");
             assert!(!body.contains("app"), "{outside}");
         }
+    }
+
+    #[tokio::test]
+    async fn precompressed_copies_go_to_clients_that_accept_them() {
+        let dir = site();
+        fs::write(dir.path().join("app.wasm.br"), b"brotli").unwrap();
+        let app = router_with(dir.path(), "/", true);
+        let request = |encoding: &'static str| {
+            HttpRequest::get("/app.wasm")
+                .header(header::ACCEPT_ENCODING, encoding)
+                .body(Body::empty())
+                .unwrap()
+        };
+        let response = app.clone().oneshot(request("gzip, br")).await.unwrap();
+        assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
+        assert_eq!(response.headers()[header::CONTENT_TYPE], "application/wasm");
+        let response = app.clone().oneshot(request("gzip")).await.unwrap();
+        assert!(response.headers().get(header::CONTENT_ENCODING).is_none());
+        // Off by default: the tests see files as they are.
+        let response = router(dir.path(), "/")
+            .oneshot(request("br"))
+            .await
+            .unwrap();
+        assert!(response.headers().get(header::CONTENT_ENCODING).is_none());
     }
 
     #[tokio::test]
