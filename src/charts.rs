@@ -2,7 +2,7 @@
 //! description, all built natively (and tested so); in the browser, loading the ECharts
 //! bundle once and driving chart instances (`echarts` below).
 
-use charming::component::{Aria, Axis, Decal, Grid, Legend, Title};
+use charming::component::{Aria, Axis, Decal, Grid, Legend, LegendType, Title};
 use charming::datatype::{CompositeValue, DataPoint, NumericValue};
 use charming::element::{
     AxisType, Color, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, Symbol, Tooltip,
@@ -140,7 +140,7 @@ pub fn chart_option(
             Grid::new()
                 .left(8)
                 .right(24)
-                .top(if series.len() > 1 { 64 } else { 40 })
+                .top(56)
                 .bottom(8)
                 .contain_label(true),
         )
@@ -220,7 +220,15 @@ pub fn chart_option(
         names.push(FLAG_NAME.into());
     }
     if names.len() > 1 {
-        chart = chart.legend(Legend::new().top(0).data(names));
+        // One scrolling line: a wrapped legend would run into the plot.
+        chart = chart.legend(
+            Legend::new()
+                .type_(LegendType::Scroll)
+                .top(0)
+                .left(8)
+                .right(8)
+                .data(names),
+        );
     }
     chart
 }

@@ -165,10 +165,21 @@ fn AgencyView(data: AgencyReports) -> impl IntoView {
             }
         })
         .collect_view();
+    // As the browser has it (with or without the trailing slash a static host adds).
+    #[cfg(target_arch = "wasm32")]
+    let page_path = window()
+        .location()
+        .pathname()
+        .unwrap_or_else(|_| base.href(&route::agency(&id)));
+    #[cfg(not(target_arch = "wasm32"))]
+    let page_path = base.href(&format!("{}/", route::agency(&id)));
     let contents = plans
         .iter()
         .map(|plan| {
-            view! { <li><a href=format!("#{}", chart_dom_id(&plan.key)) rel="external">{plan.title.clone()}</a></li> }
+            // The page's own address before the fragment (under <base href> a bare "#…"
+            // names the site's root); rel=external: the browser just scrolls.
+            let href = format!("{page_path}#{}", chart_dom_id(&plan.key));
+            view! { <li><a href=href rel="external">{plan.title.clone()}</a></li> }
         })
         .collect_view();
     let reports = data

@@ -230,6 +230,11 @@ test('the agency page shows its reports and every indicator chart (screenshot)',
     // Each chart links to its own page.
     const link = page.locator('#chart-requests-results a.chart-permalink');
     assert.equal(await link.getAttribute('href'), href('/pingtan/indicators/requests.results'));
+    // The chart index moves within the page.
+    await page.locator('nav.chart-index a', { hasText: '行政复议及其结果' }).click();
+    await page.waitForURL((u) => u.hash === '#chart-reviews');
+    assert.match(new URL(page.url()).pathname, new RegExp(`^${href(AGENCY)}/?$`));
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'agency-pingtan');
     await page.screenshot({
       path: (await import('node:path')).join(
@@ -308,3 +313,30 @@ test('twenty navigations leave at most one live chart per chart box', { timeout:
     }
   });
 });
+
+for (const appPath of [AGENCY, `${AGENCY}/indicators/requests.results`]) {
+  test(`axe finds no serious problems: ${appPath} with its charts and an open table`, { timeout: TIMEOUT }, async (t) => {
+    await withPage(t, {}, async (page) => {
+      await open(page, appPath);
+      await chartsDrawn(page);
+      await page.locator('.chart-tools button[aria-expanded]').first().click();
+      await page.addScriptTag({
+        path: (await import('node:path')).join(
+          (await import('./harness.mjs')).ROOT,
+          'node_modules',
+          'axe-core',
+          'axe.min.js',
+        ),
+      });
+      const violations = await page.evaluate(async () => {
+        const result = await window.axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        });
+        return result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      assert.deepEqual(violations, [], 'axe violations');
+    });
+  });
+}
