@@ -3,7 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use nianbao_model::{parse_catalog, parse_report, paths, Catalog, DataError, Report};
+use nianbao_model::{parse_catalog, parse_report, paths, Catalog, DataError, Report, Series};
 
 use crate::site::SiteBase;
 
@@ -12,6 +12,8 @@ use crate::site::SiteBase;
 pub enum FetchError {
     /// The request did not complete (offline, server down, blocked).
     Network(String),
+    /// No complete answer within [`FETCH_TIMEOUT`]: the request was given up.
+    Timeout,
     /// The server answered that there is no such file.
     NotFound,
     /// Any other unsuccessful HTTP status.
@@ -26,6 +28,11 @@ impl fmt::Display for FetchError {
             FetchError::Network(detail) => {
                 write!(f, "无法连接到服务器，请检查网络后重试（{detail}）")
             }
+            FetchError::Timeout => write!(
+                f,
+                "服务器{}秒内没有送达数据，网络可能太慢或中断，请稍后重试",
+                FETCH_TIMEOUT.as_secs()
+            ),
             FetchError::NotFound => write!(f, "服务器上没有这份数据"),
             FetchError::Status(code) => {
                 write!(f, "服务器暂时无法提供数据（HTTP {code}），请稍后重试")
@@ -35,11 +42,47 @@ impl fmt::Display for FetchError {
     }
 }
 
-/// Fetches a site file as text. A page sent in place of a data file (a host that answers
-/// every path with the app) counts as not found.
+/// How long a data file may take, answer and body together, before the reader is told and
+/// offered a retry: a request that never completes would otherwise leave the page loading
+/// forever. Generous, since a large report on a slow phone connection takes seconds.
+pub const FETCH_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
+
+/// Fetches a site file as text, giving up after [`FETCH_TIMEOUT`]. A page sent in place of a
+/// data file (a host that answers every path with the app) counts as not found.
 #[cfg(target_arch = "wasm32")]
 async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    let controller = web_sys::AbortController::new()
+        .map_err(|_| FetchError::Network("AbortController".into()))?;
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let (controller, timed_out) = (controller.clone(), timed_out.clone());
+        leptos::prelude::set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            },
+            FETCH_TIMEOUT,
+        )
+        .ok()
+    };
+    // Aborting also ends a body that is still arriving.
+    let result = fetch_text_with(url, &controller.signal()).await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    match result {
+        Err(FetchError::Network(_)) if timed_out.get() => Err(FetchError::Timeout),
+        result => result,
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn fetch_text_with(url: &str, signal: &web_sys::AbortSignal) -> Result<String, FetchError> {
     let response = gloo_net::http::Request::get(url)
+        .abort_signal(Some(signal))
         .send()
         .await
         .map_err(|e| FetchError::Network(e.to_string()))?;
@@ -85,4 +128,12 @@ pub async fn load_report(
 ) -> Result<Arc<Report>, FetchError> {
     let text = fetch_text(&base.href(&format!("/{}", paths::report(&agency, year)))).await?;
     parse_report(&text).map(Arc::new).map_err(FetchError::Data)
+}
+
+/// An agency's indicator series (for the charts beside a report's sections).
+pub async fn load_series(base: SiteBase, agency: String) -> Result<Arc<Vec<Series>>, FetchError> {
+    let text = fetch_text(&base.href(&format!("/{}", paths::series(&agency)))).await?;
+    serde_json::from_str(&text)
+        .map(Arc::new)
+        .map_err(|e| FetchError::Data(DataError::Malformed(e.to_string())))
 }

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use nianbao_model::{Catalog, Report};
+use nianbao_model::{agency_series, Catalog, Report, Series};
 
 #[derive(Clone, Default)]
 pub struct Preloaded {
@@ -18,6 +18,17 @@ impl Preloaded {
             .iter()
             .find(|r| r.agency.id == agency && r.year == year)
             .cloned()
+    }
+
+    /// An agency's series, computed from its reports as the data set's `series.json` is.
+    pub fn series(&self, agency: &str) -> Vec<Series> {
+        let mine: Vec<&Report> = self
+            .reports
+            .iter()
+            .filter(|r| r.agency.id == agency)
+            .map(|r| r.as_ref())
+            .collect();
+        agency_series(&mine)
     }
 }
 

@@ -23,6 +23,8 @@ fn with_report<T>(report: &Report, target: Option<&str>, f: impl FnOnce() -> T) 
         let target = target.map(str::to_string);
         provide_context(ReportContext {
             report: std::sync::Arc::new(report.clone()),
+            series: Default::default(),
+            charts: Default::default(),
             target: Memo::new(move |_| target.clone()),
         });
         f()

@@ -5,16 +5,21 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use nianbao_model::format::segments;
-use nianbao_model::{Report, Section};
+use nianbao_model::series::ChartPlan;
+use nianbao_model::{Report, Section, Series};
 
+use crate::components::chart::IndicatorChart;
 use crate::components::copy_link::CopyLink;
 use crate::components::tables::SectionTables;
 use crate::site::{route, use_site_base};
 
-/// The report being read, and which section a link points at.
+/// The report being read, its agency's series, and which section a link points at.
 #[derive(Clone)]
 pub struct ReportContext {
     pub report: Arc<Report>,
+    pub series: Arc<Vec<Series>>,
+    /// The charts beside each section (see `section_charts`).
+    pub charts: Arc<Vec<(String, Vec<ChartPlan>)>>,
     /// The section the URL names (marked, focused, scrolled to).
     pub target: Memo<Option<String>>,
 }
@@ -71,21 +76,65 @@ pub fn SectionView(section: Section, depth: usize) -> impl IntoView {
         2 => view! { <h4 tabindex="-1">{heading}</h4> }.into_any(),
         _ => view! { <h5 tabindex="-1">{heading}</h5> }.into_any(),
     };
+    let charts = context
+        .charts
+        .iter()
+        .find(|(id, _)| *id == section.id)
+        .map(|(_, plans)| {
+            let agency = report.agency.id.clone();
+            let aside = plans
+                .iter()
+                .map(|plan| {
+                    let series: Vec<Series> = plan
+                        .series
+                        .iter()
+                        .filter_map(|key| context.series.iter().find(|s| &s.key == key).cloned())
+                        .collect();
+                    view! {
+                        <IndicatorChart
+                            series=series
+                            title=plan.title.clone()
+                            highlight_year=report.year
+                            id=format!("chart-{}-{}", section.id, plan.key.replace('.', "-"))
+                            permalink=format!("/{agency}/indicators/{}", plan.key)
+                            heading_level=4
+                        />
+                    }
+                })
+                .collect_view();
+            view! {
+                <aside class="section-charts" aria-label="历年图表">{aside}</aside>
+            }
+        });
     let id = section.id.clone();
     let target = context.target;
     let is_target = move || target.read().as_deref() == Some(id.as_str());
+    // Text and tables, then the charts: beside each other on wide screens, one after the
+    // other on narrow ones (see styles.css).
+    let has_charts = charts.is_some();
+    let main = view! {
+        {section
+            .paragraphs
+            .into_iter()
+            .enumerate()
+            .map(|(index, text)| {
+                view! { <Paragraph report=report.clone() section=section.id.clone() index text /> }
+            })
+            .collect_view()}
+        <SectionTables report=report.clone() section_id=section.id.clone() />
+    };
+    let body = match charts {
+        Some(charts) => view! {
+            <div class="section-main">{main}</div>
+            {charts}
+        }
+        .into_any(),
+        None => main.into_any(),
+    };
     view! {
-        <section id=section.id.clone() class="section" class:is-target=is_target>
+        <section id=section.id.clone() class="section" class:is-target=is_target class:has-charts=has_charts>
             {heading}
-            {section
-                .paragraphs
-                .into_iter()
-                .enumerate()
-                .map(|(index, text)| {
-                    view! { <Paragraph report=report.clone() section=section.id.clone() index text /> }
-                })
-                .collect_view()}
-            <SectionTables report=report.clone() section_id=section.id.clone() />
+            {body}
             {section
                 .children
                 .into_iter()

@@ -5,9 +5,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 use nianbao_model::format::chinese_date;
-use nianbao_model::Report;
+use nianbao_model::section_charts::section_charts;
+use nianbao_model::{Report, Series};
 
-use crate::api::{load_report, FetchError};
+use crate::api::{load_report, load_series, FetchError};
 use crate::components::contents::Contents;
 use crate::components::error_view::ErrorView;
 use crate::components::page_meta::PageMeta;
@@ -70,28 +71,36 @@ fn report_page(
     year: Memo<Option<u16>>,
     section: Memo<Option<String>>,
 ) -> AnyView {
+    let preloaded = use_preloaded();
     if let Some(report) = year
         .get_untracked()
-        .and_then(|year| use_preloaded().report(&agency.get_untracked(), year))
+        .and_then(|year| preloaded.report(&agency.get_untracked(), year))
     {
-        return view! { <ReportView report section /> }.into_any();
+        let series = Arc::new(preloaded.series(&report.agency.id));
+        return view! { <ReportView report series section /> }.into_any();
     }
     let base = use_site_base();
     // Keyed on agency and year only: moving between sections does not fetch again.
+    // The agency's series (for the charts) come alongside; without them the report still
+    // reads, just without charts.
     let report = LocalResource::new(move || {
         let (base, agency, year) = (base.clone(), agency.get(), year.get());
         async move {
-            match year {
-                Some(year) => load_report(base, agency, year).await,
-                None => Err(FetchError::NotFound),
-            }
+            let Some(year) = year else {
+                return Err(FetchError::NotFound);
+            };
+            let (report, series) = futures::join!(
+                load_report(base.clone(), agency.clone(), year),
+                load_series(base, agency)
+            );
+            Ok((report?, series.unwrap_or_default()))
         }
     });
 
     let content = move || {
         Suspend::new(async move {
             match report.await {
-                Ok(report) => view! { <ReportView report section /> }.into_any(),
+                Ok((report, series)) => view! { <ReportView report series section /> }.into_any(),
                 Err(FetchError::NotFound) => {
                     let what = match year.get_untracked() {
                         Some(year) => format!("“{}” {year}年度的报告", agency.get_untracked()),
@@ -115,7 +124,11 @@ fn report_page(
 }
 
 #[component]
-fn ReportView(report: Arc<Report>, section: Memo<Option<String>>) -> impl IntoView {
+fn ReportView(
+    report: Arc<Report>,
+    series: Arc<Vec<Series>>,
+    section: Memo<Option<String>>,
+) -> impl IntoView {
     let location = use_location();
     let base = use_site_base();
     // The section a link points at: the path's section, or a `#s5` fragment.
@@ -170,7 +183,9 @@ fn ReportView(report: Arc<Report>, section: Memo<Option<String>>) -> impl IntoVi
         })
     };
     provide_context(ReportContext {
+        charts: Arc::new(section_charts(&report, &series)),
         report: report.clone(),
+        series,
         target,
     });
     let reading = reading_position(target);

@@ -76,6 +76,19 @@ pub fn files(reports: &[Report]) -> Vec<(PathBuf, String)> {
             to_json(report),
         ));
     }
+    // Each agency's indicator series, so that a report page can chart the years around it
+    // without fetching every other report.
+    let catalog = Catalog::from_reports(reports);
+    for agency in &catalog.agencies {
+        let mine: Vec<&Report> = reports
+            .iter()
+            .filter(|r| r.agency.id == agency.agency.id)
+            .collect();
+        out.push((
+            PathBuf::from(paths::series(&agency.agency.id)),
+            to_json(&nianbao_model::agency_series(&mine)),
+        ));
+    }
     out
 }
 

@@ -11,7 +11,11 @@ use nianbao_ingest::dataset;
 fn shipped_data_set_is_up_to_date() {
     let reports = dataset::build(&common::corpus()).expect("data set builds");
     let files = dataset::files(&reports);
-    assert_eq!(files.len(), 1 + dataset::SOURCES.len());
+    // The catalog, one file per report, one series file per agency.
+    assert_eq!(files.len(), 1 + dataset::SOURCES.len() + 2);
+    assert!(files
+        .iter()
+        .any(|(path, _)| path.ends_with("data/pingtan/series.json")));
     let site = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public");
     let stale = dataset::stale_files(&site, &files);
     assert!(

@@ -67,14 +67,22 @@ mod tests {
             check("applications.results_sum", "商业企业", None, true),
         ];
         assert_eq!(application_cell(&checks, "results_total", 0).len(), 1);
-        assert!(application_cell(&checks, "results_total", 1).is_empty(), "passed checks flag nothing");
+        assert!(
+            application_cell(&checks, "results_total", 1).is_empty(),
+            "passed checks flag nothing"
+        );
         assert!(application_cell(&checks, "disclosed", 0).is_empty());
         assert_eq!(for_table(&checks, "applications").len(), 1);
     }
 
     #[test]
     fn a_failed_row_total_flags_that_rows_total_cell() {
-        let checks = [check("applications.row_total", "总计", Some("disclosed"), false)];
+        let checks = [check(
+            "applications.row_total",
+            "总计",
+            Some("disclosed"),
+            false,
+        )];
         assert_eq!(application_cell(&checks, "disclosed", 6).len(), 1);
         assert!(application_cell(&checks, "disclosed", 0).is_empty());
         assert!(application_cell(&checks, "new_requests", 6).is_empty());

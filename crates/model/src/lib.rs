@@ -8,6 +8,7 @@ pub mod indicators;
 pub mod json;
 pub mod outline;
 pub mod report;
+pub mod section_charts;
 pub mod series;
 pub mod tables;
 
@@ -29,5 +30,10 @@ pub mod paths {
     /// One report's JSON.
     pub fn report(agency: &str, year: u16) -> String {
         format!("data/{agency}/{year}.json")
+    }
+
+    /// An agency's indicator series (see `series::agency_series`).
+    pub fn series(agency: &str) -> String {
+        format!("data/{agency}/series.json")
     }
 }
