@@ -62,8 +62,9 @@ fn amount(value: &Option<Amount>) -> String {
     }
 }
 
-/// A cell with its flag, when failed checks concern it.
-fn flagged_cell(id: String, value: Option<i64>, failed: Vec<&Check>) -> AnyView {
+/// A cell marked when failed checks concern it; the ⚠ stands on printed totals (`is_total`),
+/// the figures they add up are shaded.
+fn flagged_cell(id: String, value: Option<i64>, failed: Vec<&Check>, is_total: bool) -> AnyView {
     if failed.is_empty() {
         return view! { <td id=id>{count(value)}</td> }.into_any();
     }
@@ -75,7 +76,7 @@ fn flagged_cell(id: String, value: Option<i64>, failed: Vec<&Check>) -> AnyView 
     view! {
         <td id=id class="flagged" title=why.clone()>
             {count(value)}
-            <span class="flag" aria-hidden="true">"⚠"</span>
+            {is_total.then(|| view! { <span class="flag" aria-hidden="true">"⚠"</span> })}
             <span class="visually-hidden">{format!("（与勾稽关系不符：{why}）")}</span>
         </td>
     }
@@ -151,6 +152,7 @@ fn ApplicationsTableView(table: ApplicationsTable, checks: Vec<Check>) -> impl I
                         application_cell_id(&row.key, col),
                         *value,
                         flags::application_cell(&checks, &row.key, col),
+                        row.key == "results_total" || col == APPLICANT_COLUMNS.len() - 1,
                     )
                 })
                 .collect_view()

@@ -684,31 +684,16 @@ fn template_label(key: &str) -> &'static str {
         .map_or("", |(_, _, label)| label)
 }
 
-/// Whether a failed check of the report concerns table 3's cell (row, column).
+/// What the reader should know when a failed check concerns table 3's cell (row, column).
 fn app_cell_flagged(checks: &[&Check], row: &str, col: usize) -> Option<String> {
-    let column = APPLICANT_COLUMNS[col];
-    checks.iter().find_map(|c| {
-        let concerns = match c.rule.as_str() {
-            "applications.balance" => {
-                c.column == column
-                    && ["new_requests", "carried_in", "results_total", "carried_out"].contains(&row)
-            }
-            "applications.results_sum" => {
-                c.column == column && (row == "results_total" || crate::tables::is_result_row(row))
-            }
-            "applications.row_total" => c.row.as_deref() == Some(row),
-            rule if rule.starts_with("applications.") => {
-                c.column == column && c.row.as_deref().is_none_or(|r| r == row)
-            }
-            _ => false,
-        };
-        concerns.then(|| {
+    crate::flags::application_cell(checks.iter().copied(), row, col)
+        .first()
+        .map(|c| {
             format!(
                 "原表“{}”列未通过勾稽检查：{}（{} ≠ {}）",
                 c.column, c.description, c.left, c.right
             )
         })
-    })
 }
 
 /// Table 3 cells of one column, added up.
@@ -929,10 +914,7 @@ fn review_found(table: &ReviewsTable, checks: &[&Check], idx: &[usize]) -> Optio
             }
         }
         let group = REVIEW_GROUPS[i / 5];
-        if let Some(c) = checks
-            .iter()
-            .find(|c| c.rule.starts_with("reviews.") && c.column == group)
-        {
+        if let Some(c) = crate::flags::review_cell(checks.iter().copied(), i).first() {
             flagged = true;
             notes.push(format!(
                 "原表“{group}”组未通过勾稽检查：{}（{} ≠ {}）",
