@@ -206,7 +206,13 @@ fn ReviewsTableView(table: ReviewsTable, checks: Vec<Check>) -> impl IntoView {
             .iter()
             .enumerate()
             .map(|(i, value)| {
-                flagged_cell(review_cell_id(i), *value, flags::review_cell(&checks, i))
+                let is_total = i % REVIEW_RESULTS.len() == REVIEW_RESULTS.len() - 1;
+                flagged_cell(
+                    review_cell_id(i),
+                    *value,
+                    flags::review_cell(&checks, i),
+                    is_total,
+                )
             })
             .collect_view()
             .into_any()
