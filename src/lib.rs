@@ -6,6 +6,8 @@
 pub mod api;
 pub mod charts;
 pub mod components;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod csp;
 pub mod pages;
 pub mod preload;
 #[cfg(not(target_arch = "wasm32"))]

@@ -44,6 +44,8 @@ fn run() -> Result<(), String> {
     let index_path = dist.join("index.html");
     let index = std::fs::read_to_string(&index_path)
         .map_err(|e| format!("{}: {e}", index_path.display()))?;
+    // Every page gets the Content-Security-Policy, with the hashes of the build's inline scripts.
+    let index = nianbao::csp::with_policy(&index);
     // Unknown addresses get the plain app, which says what was not found.
     write(&dist.join("404.html"), &index)?;
 
