@@ -250,12 +250,22 @@ pub fn TujieView(report: Arc<Report>, agency: AgencyReports) -> impl IntoView {
         })
         .collect_view();
 
-    let trends = TRENDS
+    let trends: Vec<Series> = TRENDS
         .iter()
-        .filter_map(|key| series.iter().find(|s| s.key == *key && s.has_values()))
+        .filter_map(|key| series.iter().find(|s| s.key == *key))
         .filter(|s| s.points.iter().filter(|p| p.value.is_some()).count() > 1)
-        .map(|s| view! { <Sparkline series=s.clone() year /> })
-        .collect_view();
+        .cloned()
+        .collect();
+    let trends = if trends.is_empty() {
+        view! { <p>"本站目前只收录了该机关这一年的报告，还没有可比较的历年数字。"</p> }.into_any()
+    } else {
+        view! {
+            <div class="sparklines">
+                {trends.into_iter().map(|series| view! { <Sparkline series year /> }).collect_view()}
+            </div>
+        }
+        .into_any()
+    };
 
     let failed: Vec<_> = report.failed_checks().cloned().collect();
     let flags = (!failed.is_empty()).then(|| {
@@ -312,7 +322,7 @@ pub fn TujieView(report: Arc<Report>, agency: AgencyReports) -> impl IntoView {
             {breakdowns}
             <section class="trends" aria-labelledby="trends-title">
                 <h2 id="trends-title">"历年变化"</h2>
-                <div class="sparklines">{trends}</div>
+                {trends}
                 <p class="tujie-more">
                     <a href=base.href(&format!("/{}", report.agency.id))>"查看全部指标图表"</a>
                 </p>
