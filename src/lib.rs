@@ -27,6 +27,7 @@ use crate::api::FetchError;
 use crate::components::font_size::{provide_font_size, FontSizeControl};
 use crate::components::status::{provide_status, StatusRegion};
 use crate::pages::agency::{AgencyPage, IndicatorPage};
+use crate::pages::tujie::TujiePage;
 use crate::pages::{catalog::CatalogPage, not_found::NotFound, report::ReportPage};
 use crate::site::SiteBase;
 
@@ -42,6 +43,18 @@ pub const APP_ROOT_ID: &str = "app";
 /// A page title with the site's name after it.
 pub fn page_title(title: &str) -> String {
     format!("{title} · {SITE_NAME}")
+}
+
+/// The skip link's action: focus the main content, on this page.
+fn skip_to_main(event: leptos::ev::MouseEvent) {
+    event.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        use wasm_bindgen::JsCast;
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            main.scroll_into_view();
+            let _ = main.focus();
+        }
+    }
 }
 
 #[component]
@@ -64,8 +77,9 @@ pub fn App() -> impl IntoView {
         <Html {..} lang="zh-CN" data-font-size=move || font_size.get().as_str() />
         <Router base=base.router_base()>
             <div id=APP_ROOT_ID hidden=takeover::prerendered_present()>
-            // rel=external: the browser's own fragment navigation moves focus to <main>.
-            <a class="skip-link" href="#main" rel="external">
+            // Under <base href> a bare "#main" names the site's root page, so the link moves
+            // focus itself (rel=external keeps the router out of it).
+            <a class="skip-link" href="#main" rel="external" on:click=skip_to_main>
                 "跳到正文"
             </a>
             <header class="site-header">
@@ -81,6 +95,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=CatalogPage />
                     // Before the report route: `indicators` is not a year.
                     <Route path=path!("/:agency/indicators/:key") view=IndicatorPage />
+                    <Route path=path!("/:agency/:year/tujie") view=TujiePage />
                     <Route path=path!("/:agency/:year/:section?") view=ReportPage />
                     <Route path=path!("/:agency") view=AgencyPage />
                 </Routes>

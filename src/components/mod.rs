@@ -5,5 +5,6 @@ pub mod error_view;
 pub mod font_size;
 pub mod page_meta;
 pub mod section;
+pub mod share_image;
 pub mod status;
 pub mod tables;

@@ -18,21 +18,27 @@ pub fn PageMeta(
 ) -> impl IntoView {
     let base = use_site_base();
     let url = Signal::derive(move || base.absolute(&path.get()));
-    view! {
-        // A fresh <Title> with a plain string on each change: the pre-renderer reads titles
-        // after the view is gone, when a signal could no longer be read.
-        {move || view! { <Title text=page_title(&title.get()) /> }}
-        <Meta name="description" content=move || description.get() />
-        {move || view! { <Link rel="canonical" href=url.get() /> }}
-        <Meta property="og:site_name" content=SITE_NAME />
-        <Meta property="og:locale" content="zh_CN" />
-        <Meta property="og:type" content="article" />
-        <Meta property="og:title" content=move || title.get() />
-        <Meta property="og:description" content=move || description.get() />
-        <Meta property="og:url" content=move || url.get() />
-        <Meta name="twitter:card" content="summary" />
-        <Meta name="twitter:title" content=move || title.get() />
-        <Meta name="twitter:description" content=move || description.get() />
+    // The tags are rebuilt with plain strings whenever a value changes: leptos_meta keeps
+    // head tags (and the pre-renderer reads the title) beyond the life of this view, when
+    // its signals could no longer be read.
+    move || {
+        {
+            let (title, description, url) = (title.get(), description.get(), url.get());
+            view! {
+                <Title text=page_title(&title) />
+                <Meta name="description" content=description.clone() />
+                <Link rel="canonical" href=url.clone() />
+                <Meta property="og:site_name" content=SITE_NAME />
+                <Meta property="og:locale" content="zh_CN" />
+                <Meta property="og:type" content="article" />
+                <Meta property="og:title" content=title.clone() />
+                <Meta property="og:description" content=description.clone() />
+                <Meta property="og:url" content=url />
+                <Meta name="twitter:card" content="summary" />
+                <Meta name="twitter:title" content=title />
+                <Meta name="twitter:description" content=description />
+            }
+        }
+        .into_any()
     }
-    .into_any()
 }

@@ -97,7 +97,7 @@ pub fn SectionView(section: Section, depth: usize) -> impl IntoView {
                             highlight_year=report.year
                             id=format!("chart-{}-{}", section.id, plan.key.replace('.', "-"))
                             permalink=format!("/{agency}/indicators/{}", plan.key)
-                            heading_level=4
+                            heading_level=(depth as u8 + 3).min(5)
                         />
                     }
                 })

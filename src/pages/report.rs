@@ -13,9 +13,7 @@ use crate::components::contents::Contents;
 use crate::components::error_view::ErrorView;
 use crate::components::page_meta::PageMeta;
 use crate::components::section::{Paragraph, ReportContext, SectionView};
-use crate::pages::agency::with_reports;
 use crate::pages::not_found::NotFound;
-use crate::pages::tujie::TujieView;
 use crate::preload::use_preloaded;
 use crate::site::{route, use_site_base};
 use crate::takeover::take_over;
@@ -31,40 +29,11 @@ pub fn ReportPage() -> impl IntoView {
             .and_then(|y| y.parse::<u16>().ok())
     });
     let section = Memo::new(move |_| params.read().get("section"));
-    // The 图解 shares the report's address (`…/2024/tujie`): the same route, another view.
-    // Rebuilt when the report or the view changes, not when the section does.
-    let view = Memo::new(move |_| {
-        let is_tujie = section.read().as_deref() == Some(TUJIE);
-        (agency.get(), year.get(), is_tujie)
-    });
-    (move || {
-        let (_, _, is_tujie) = view.get();
-        if is_tujie {
-            tujie_page(agency, year)
-        } else {
-            report_page(agency, year, section)
-        }
-    })
-    .into_any()
+    report_page(agency, year, section)
 }
 
-/// The path segment of a report's 图解 view.
+/// The path segment of a report's 图解 view (`/{agency}/{year}/tujie`).
 pub const TUJIE: &str = "tujie";
-
-fn tujie_page(agency: Memo<String>, year: Memo<Option<u16>>) -> AnyView {
-    let Some(year) = year.get_untracked() else {
-        return view! { <NotFound /> }.into_any();
-    };
-    with_reports(agency, "图解", move |data| {
-        match data.reports.iter().find(|r| r.year == year).cloned() {
-            Some(report) => view! { <TujieView report agency=data /> }.into_any(),
-            None => view! {
-                <NotFound what=format!("“{}” {year}年度的报告", agency.get_untracked()) agency=agency.get_untracked() />
-            }
-            .into_any(),
-        }
-    })
-}
 
 fn report_page(
     agency: Memo<String>,

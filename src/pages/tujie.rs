@@ -6,14 +6,17 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 use nianbao_model::series::{Point, Source};
 use nianbao_model::tables::{APPLICANT_COLUMNS, REVIEW_GROUPS, REVIEW_RESULTS};
 use nianbao_model::{Report, Series};
 
 use crate::components::page_meta::PageMeta;
 use crate::components::section::figure_id;
+use crate::components::share_image::{summary_svg, ImageFigure, SaveImageButton};
 use crate::components::tables::{application_cell_id, review_cell_id};
-use crate::pages::agency::AgencyReports;
+use crate::pages::agency::{with_reports, AgencyReports};
+use crate::pages::not_found::NotFound;
 use crate::site::{route, use_site_base};
 use crate::takeover::TakeOver;
 
@@ -180,6 +183,34 @@ fn source_href(report: &Report, point: &Point) -> Option<String> {
     })
 }
 
+/// `/{agency}/{year}/tujie`.
+#[component]
+pub fn TujiePage() -> impl IntoView {
+    let params = use_params_map();
+    let agency = Memo::new(move |_| params.read().get("agency").unwrap_or_default());
+    let year = Memo::new(move |_| {
+        params
+            .read()
+            .get("year")
+            .and_then(|y| y.parse::<u16>().ok())
+    });
+    // Another year (or agency) is another page: build it anew.
+    move || {
+        let Some(year) = year.get() else {
+            return view! { <NotFound /> }.into_any();
+        };
+        with_reports(agency, "图解", move |data| {
+            match data.reports.iter().find(|r| r.year == year).cloned() {
+                Some(report) => view! { <TujieView report agency=data /> }.into_any(),
+                None => view! {
+                    <NotFound what=format!("“{}” {year}年度的报告", agency.get_untracked()) agency=agency.get_untracked() />
+                }
+                .into_any(),
+            }
+        })
+    }
+}
+
 #[component]
 pub fn TujieView(report: Arc<Report>, agency: AgencyReports) -> impl IntoView {
     let base = use_site_base();
@@ -187,9 +218,30 @@ pub fn TujieView(report: Arc<Report>, agency: AgencyReports) -> impl IntoView {
     let year = report.year;
     let report_path = route::report(&report.agency.id, year);
 
-    let headlines = HEADLINES
+    let figures: Vec<Figure> = HEADLINES
         .iter()
         .filter_map(|key| figure(&series, key, year))
+        .collect();
+    let image = summary_svg(
+        &format!("{year}年度政府信息公开工作 · 图解"),
+        &report.agency.name,
+        &figures
+            .iter()
+            .map(|f| ImageFigure {
+                label: f.series.label.clone(),
+                value: shown(f.point),
+                unit: f.series.unit.clone(),
+                note: f.previous.map(|p| change(f.point, p)),
+            })
+            .collect::<Vec<_>>(),
+        &[
+            "年报网根据报告中写明的数字生成，不是原文的图解版。".to_string(),
+            base.absolute(&format!("{report_path}/tujie/")),
+        ],
+    );
+    let image_name = format!("{}-{year}-图解.png", report.agency.id);
+    let headlines = figures
+        .iter()
         .map(|f| {
             let href = source_href(&report, f.point).map(|h| base.href(&h));
             let change = f.previous.map(|p| change(f.point, p));
@@ -313,6 +365,8 @@ pub fn TujieView(report: Arc<Report>, agency: AgencyReports) -> impl IntoView {
                     <a href=base.href(&report_path)>"阅读报告全文"</a>
                     " · "
                     <button type="button" class="print" on:click=|_| { let _ = window().print(); }>"打印"</button>
+                    " · "
+                    <SaveImageButton svg=image file_name=image_name />
                 </p>
             </header>
             <section class="headlines-section" aria-labelledby="headlines-title">

@@ -77,6 +77,18 @@ test('the 图解 of the old-format seed report shows its prose figures and links
     await landsOnFigure(page, proactive.href, '4480余条');
     // No chart: one year gives nothing to compare, and no figure is invented.
     assert.equal(await page.locator('.chart-canvas').count(), 0);
+
+    // The summary saves as one PNG image.
+    await page.goBack();
+    await page.locator('.headline').first().waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('button.save-image').click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'shenyang-fgw-2017-图解.png');
+    const bytes = await (await import('node:fs/promises')).readFile(await download.path());
+    assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG file');
+    assert.ok(bytes.length > 20_000, `an image with content (${bytes.length} bytes)`);
   });
 });
 
