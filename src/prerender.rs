@@ -71,7 +71,7 @@ fn indicator_paths(reports: &[Arc<Report>]) -> Vec<String> {
 
 /// The Trunk-built `index.html`, made ready to receive a page: the pieces the page sets
 /// itself (title, `lang`) and the no-JavaScript notice (a pre-rendered page reads without
-/// it) are taken out.
+/// it) are taken out, and the app starts after the page has loaded.
 pub fn prepare_template(index_html: &str) -> Result<String, String> {
     let mut html = index_html.to_string();
     let title_start = html.find("<title>").ok_or("index.html has no <title>")?;
@@ -90,7 +90,31 @@ pub fn prepare_template(index_html: &str) -> Result<String, String> {
     if !html.contains("<body>") || !html.contains("</head>") {
         return Err("index.html has no <head> or <body>".into());
     }
-    Ok(html)
+    Ok(start_app_after_load(&html))
+}
+
+/// A pre-rendered page paints its text without the app, so the app waits for the page to
+/// load instead of competing with the text for the network: the wasm's preload goes, and
+/// Trunk's loader starts the wasm once the page has loaded. (Pages Trunk wrote in another
+/// shape are left as they are.)
+fn start_app_after_load(html: &str) -> String {
+    let mut html = html.to_string();
+    let mut from = 0;
+    while let Some(at) = html[from..].find("<link rel=\"preload\"").map(|i| i + from) {
+        let Some(end) = html[at..].find('>').map(|i| at + i + 1) else {
+            break;
+        };
+        if html[at..end].contains(".wasm") {
+            html.replace_range(at..end, "");
+        } else {
+            from = end;
+        }
+    }
+    html.replacen(
+        "const wasm = await init(",
+        "if (document.readyState !== \"complete\") await new Promise((loaded) => addEventListener(\"load\", loaded, { once: true }));\nconst wasm = await init(",
+        1,
+    )
 }
 
 /// Renders the page at `path` into `template` (from [`prepare_template`]).

@@ -44,12 +44,12 @@ fn run() -> Result<(), String> {
     let index_path = dist.join("index.html");
     let index = std::fs::read_to_string(&index_path)
         .map_err(|e| format!("{}: {e}", index_path.display()))?;
-    // Every page gets the Content-Security-Policy, with the hashes of the build's inline scripts.
-    let index = nianbao::csp::with_policy(&index);
+    // Every page gets the Content-Security-Policy, with the hashes of its own inline scripts
+    // (the pre-rendered pages' loader differs from the plain app's).
     // Unknown addresses get the plain app, which says what was not found.
-    write(&dist.join("404.html"), &index)?;
+    write(&dist.join("404.html"), &nianbao::csp::with_policy(&index))?;
 
-    let template = prepare_template(&index)?;
+    let template = nianbao::csp::with_policy(&prepare_template(&index)?);
     let data = load_data(&dist)?;
     let paths = page_paths(&data.reports);
     for path in &paths {
