@@ -148,12 +148,12 @@ fn ApplicationsTableView(table: ApplicationsTable, checks: Vec<Check>) -> impl I
                 .iter()
                 .enumerate()
                 .map(|(col, value)| {
-                    flagged_cell(
-                        application_cell_id(&row.key, col),
-                        *value,
-                        flags::application_cell(&checks, &row.key, col),
-                        row.key == "results_total" || col == APPLICANT_COLUMNS.len() - 1,
-                    )
+                    let failed = flags::application_cell(&checks, &row.key, col);
+                    // The ⚠ marks the printed total a rule compares with its parts.
+                    let is_total = row.key == "results_total"
+                        || (col == APPLICANT_COLUMNS.len() - 1
+                            && failed.iter().any(|c| c.rule == "applications.row_total"));
+                    flagged_cell(application_cell_id(&row.key, col), *value, failed, is_total)
                 })
                 .collect_view()
                 .into_any()

@@ -294,9 +294,11 @@ fn IndicatorView(data: AgencyReports, plan: ChartPlan) -> impl IntoView {
             } else {
                 format!("{}?{}", base.href(&path), query.join("&"))
             };
+            // `url` already carries the site's base: the router must not add it again.
             navigate(
                 &url,
                 NavigateOptions {
+                    resolve: false,
                     replace: true,
                     scroll: false,
                     ..Default::default()
