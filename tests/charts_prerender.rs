@@ -1,26 +1,14 @@
 //! Pre-rendered agency and indicator pages: the chart's box, data table and sources are in
 //! the static page (the canvas is drawn only in the browser).
 
-use std::path::Path;
+mod common;
 
-use nianbao::prerender::{load_data, page_paths, prepare_template, render_page};
-use nianbao::site::SiteBase;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn page(path: &str) -> String {
-    let index = std::fs::read_to_string(root().join("index.html")).unwrap();
-    let template = prepare_template(&index).unwrap();
-    let data = load_data(&root().join("public")).unwrap();
-    let base = SiteBase::new("https://nianbao.example", "/");
-    render_page(&template, &base, &data, path)
-}
+use common::{data, page};
+use nianbao::prerender::page_paths;
 
 #[test]
 fn agency_and_indicator_pages_are_pre_rendered() {
-    let data = load_data(&root().join("public")).unwrap();
+    let data = data();
     let paths = page_paths(&data.reports);
     for path in [
         "/pingtan/",

@@ -1,13 +1,10 @@
 //! Pre-rendered pages, built natively from the shipped data set with the app's components.
 
-use std::path::Path;
+mod common;
 
-use nianbao::prerender::{load_data, page_paths, prepare_template, render_page, sitemap};
+use common::{data, page};
+use nianbao::prerender::{page_paths, sitemap};
 use nianbao::site::SiteBase;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// The text of an HTML document, tags removed.
 fn text_of(html: &str) -> String {
@@ -22,14 +19,6 @@ fn text_of(html: &str) -> String {
         }
     }
     text
-}
-
-fn page(path: &str) -> String {
-    let index = std::fs::read_to_string(root().join("index.html")).unwrap();
-    let template = prepare_template(&index).unwrap();
-    let data = load_data(&root().join("public")).unwrap();
-    let base = SiteBase::new("https://nianbao.example", "/");
-    render_page(&template, &base, &data, path)
 }
 
 #[test]
@@ -78,7 +67,7 @@ fn a_section_page_carries_its_text_and_link_preview_tags() {
 
 #[test]
 fn every_report_and_section_has_a_page_and_the_sitemap_lists_them() {
-    let data = load_data(&root().join("public")).unwrap();
+    let data = data();
     let paths = page_paths(&data.reports);
     assert!(paths.contains(&"/".to_string()));
     assert!(paths.contains(&"/shenyang-fgw/2017/".to_string()));

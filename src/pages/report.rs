@@ -18,8 +18,8 @@ use crate::preload::use_preloaded;
 use crate::site::{route, use_site_base};
 use crate::takeover::take_over;
 
-#[component]
-pub fn ReportPage() -> impl IntoView {
+/// The agency and year a report address names (the year `None` when it is not a number).
+pub fn use_report_params() -> (Memo<String>, Memo<Option<u16>>) {
     let params = use_params_map();
     let agency = Memo::new(move |_| params.read().get("agency").unwrap_or_default());
     let year = Memo::new(move |_| {
@@ -28,6 +28,13 @@ pub fn ReportPage() -> impl IntoView {
             .get("year")
             .and_then(|y| y.parse::<u16>().ok())
     });
+    (agency, year)
+}
+
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let params = use_params_map();
+    let (agency, year) = use_report_params();
     let section = Memo::new(move |_| params.read().get("section"));
     report_page(agency, year, section)
 }

@@ -6,8 +6,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-use nianbao_model::series::{Point, Source};
+use nianbao_model::series::{chart_plan, Point, Source};
 use nianbao_model::tables::{APPLICANT_COLUMNS, REVIEW_GROUPS, REVIEW_RESULTS};
 use nianbao_model::{Report, Series};
 
@@ -17,6 +16,7 @@ use crate::components::share_image::{summary_svg, ImageFigure, SaveImageButton};
 use crate::components::tables::{application_cell_id, review_cell_id};
 use crate::pages::agency::{with_reports, AgencyReports};
 use crate::pages::not_found::NotFound;
+use crate::pages::report::use_report_params;
 use crate::site::{route, use_site_base};
 use crate::takeover::TakeOver;
 
@@ -35,43 +35,15 @@ const HEADLINES: &[&str] = &[
     "complaints.answered",
 ];
 
-/// Breakdowns shown as bars: (title, series keys).
-const BREAKDOWNS: &[(&str, &[&str])] = &[
-    (
-        "申请的办理结果",
-        &[
-            "requests.results.disclosed",
-            "requests.results.partly_disclosed",
-            "requests.results.withheld",
-            "requests.results.unavailable",
-            "requests.results.not_processed",
-            "requests.results.other",
-            "requests.carried_out",
-        ],
-    ),
-    (
-        "谁提出了申请",
-        &[
-            "requests.new.natural_person",
-            "requests.new.business",
-            "requests.new.research",
-            "requests.new.public_interest",
-            "requests.new.legal_service",
-            "requests.new.other_org",
-        ],
-    ),
-    (
-        "行政复议和行政诉讼",
-        &[
-            "reviews.upheld",
-            "reviews.corrected",
-            "reviews.other",
-            "reviews.pending",
-            "lawsuits.direct.total",
-            "lawsuits.after_review.total",
-        ],
-    ),
+/// Breakdowns shown as bars: (title, the agency-page chart whose series they are). Totals
+/// that are the sum of the other bars are left out.
+const BREAKDOWNS: &[(&str, &str)] = &[
+    ("申请的办理结果", "requests.results"),
+    ("谁提出了申请", "requests.by_applicant"),
+    ("行政复议的结果", "reviews"),
+    ("行政诉讼", "lawsuits"),
 ];
+const SUMS_OF_BARS: &[&str] = &["reviews.total", "lawsuits.total"];
 
 /// Trends shown as small line drawings over the agency's years.
 const TRENDS: &[&str] = &[
@@ -186,14 +158,7 @@ fn source_href(report: &Report, point: &Point) -> Option<String> {
 /// `/{agency}/{year}/tujie`.
 #[component]
 pub fn TujiePage() -> impl IntoView {
-    let params = use_params_map();
-    let agency = Memo::new(move |_| params.read().get("agency").unwrap_or_default());
-    let year = Memo::new(move |_| {
-        params
-            .read()
-            .get("year")
-            .and_then(|y| y.parse::<u16>().ok())
-    });
+    let (agency, year) = use_report_params();
     // Another year (or agency) is another page: build it anew.
     move || {
         let Some(year) = year.get() else {
@@ -264,8 +229,13 @@ pub fn TujieView(report: Arc<Report>, agency: AgencyReports) -> impl IntoView {
 
     let breakdowns = BREAKDOWNS
         .iter()
-        .filter_map(|(title, keys)| {
-            let figures: Vec<Figure> = keys.iter().filter_map(|k| figure(&series, k, year)).collect();
+        .filter_map(|(title, chart)| {
+            let keys = chart_plan(chart)?.series;
+            let figures: Vec<Figure> = keys
+                .iter()
+                .filter(|k| !SUMS_OF_BARS.contains(&k.as_str()))
+                .filter_map(|k| figure(&series, k, year))
+                .collect();
             let max = figures.iter().filter_map(|f| f.point.value).fold(0.0_f64, f64::max);
             (!figures.is_empty() && max > 0.0).then(|| {
                 view! {

@@ -1,0 +1,25 @@
+//! Shared by the native tests that render pre-rendered pages.
+
+use std::path::Path;
+
+use nianbao::preload::Preloaded;
+use nianbao::prerender::{load_data, prepare_template, render_page};
+use nianbao::site::SiteBase;
+
+/// The repository's root.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shipped data set.
+pub fn data() -> Preloaded {
+    load_data(&root().join("public")).unwrap()
+}
+
+/// The pre-rendered page at `path`, for a site at `https://nianbao.example/`.
+pub fn page(path: &str) -> String {
+    let index = std::fs::read_to_string(root().join("index.html")).unwrap();
+    let template = prepare_template(&index).unwrap();
+    let base = SiteBase::new("https://nianbao.example", "/");
+    render_page(&template, &base, &data(), path)
+}
