@@ -33,7 +33,8 @@ pub const SOURCES: &[Source] = &[
         agency_id: "shenyang-fgw",
         agency_name: None,
         file: "shenyang-fgw/2017.txt",
-        source_url: None,
+        // The page the text was copied from (corpus/shenyang-fgw/SOURCES.md).
+        source_url: Some("http://www.shenyang.gov.cn/zwgk/zfxxgkndgzbg/2017n/bmzfxxgkgzndbg/202111/t20211102_627642.html"),
     },
     pingtan("pingtan/2015.html"),
     pingtan("pingtan/2016.txt"),
