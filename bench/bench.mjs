@@ -242,7 +242,13 @@ async function launchChromium() {
     port,
     close() {
       child.kill();
-      rmSync(profile, { recursive: true, force: true });
+      // Chromium may still be writing its profile as it exits: retry, and never fail the run
+      // over a temporary folder.
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      } catch (error) {
+        console.error(`bench: could not remove ${profile}: ${error.message}`);
+      }
     },
   };
 }
