@@ -95,7 +95,8 @@ pub fn prepare_template(index_html: &str) -> Result<String, String> {
 
 /// A pre-rendered page paints its text without the app, so the app waits for the page to
 /// load instead of competing with the text for the network: the wasm's preload goes, and
-/// Trunk's loader starts the wasm once the page has loaded. (Pages Trunk wrote in another
+/// Trunk's loader starts the wasm once the page has loaded and painted (after boot.js has
+/// opened a deep link at its section, so that paint is the page's largest). (Pages Trunk wrote in another
 /// shape are left as they are.)
 fn start_app_after_load(html: &str) -> String {
     let mut html = html.to_string();
@@ -112,7 +113,9 @@ fn start_app_after_load(html: &str) -> String {
     }
     html.replacen(
         "const wasm = await init(",
-        "if (document.readyState !== \"complete\") await new Promise((loaded) => addEventListener(\"load\", loaded, { once: true }));\nconst wasm = await init(",
+        "if (document.readyState !== \"complete\") await new Promise((loaded) => addEventListener(\"load\", loaded, { once: true }));\n\
+         await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));\n\
+         const wasm = await init(",
         1,
     )
 }
