@@ -55,22 +55,30 @@ fn meta_content(doc: &Html, key: &str) -> Option<String> {
         .filter(|c| !c.is_empty())
 }
 
+/// Appends `text` with runs of ASCII whitespace folded to one space, as a browser lays it out.
+fn push_folded(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if c.is_ascii_whitespace() {
+            push_space(out);
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// One space, unless the text is empty or already ends with one.
+fn push_space(out: &mut String) {
+    if !out.ends_with(' ') && !out.is_empty() {
+        out.push(' ');
+    }
+}
+
 /// Text of an element as a browser would lay it out on one line: runs of ASCII whitespace
 /// become one space, `<br>` becomes a space, skipped elements are left out.
 fn inline_text(el: ElementRef, out: &mut String) {
     for child in el.children() {
         match child.value() {
-            Node::Text(t) => {
-                for c in t.chars() {
-                    if c.is_ascii_whitespace() {
-                        if !out.ends_with(' ') && !out.is_empty() {
-                            out.push(' ');
-                        }
-                    } else {
-                        out.push(c);
-                    }
-                }
-            }
+            Node::Text(t) => push_folded(out, t),
             Node::Element(_) => {
                 let Some(child_el) = ElementRef::wrap(child) else {
                     continue;
@@ -80,9 +88,7 @@ fn inline_text(el: ElementRef, out: &mut String) {
                     continue;
                 }
                 if n == "br" {
-                    if !out.ends_with(' ') && !out.is_empty() {
-                        out.push(' ');
-                    }
+                    push_space(out);
                     continue;
                 }
                 inline_text(child_el, out);
@@ -185,17 +191,7 @@ fn blocks(el: ElementRef, out: &mut Vec<Block>) {
     };
     for child in el.children() {
         match child.value() {
-            Node::Text(t) => {
-                for c in t.chars() {
-                    if c.is_ascii_whitespace() {
-                        if !inline.ends_with(' ') && !inline.is_empty() {
-                            inline.push(' ');
-                        }
-                    } else {
-                        inline.push(c);
-                    }
-                }
-            }
+            Node::Text(t) => push_folded(&mut inline, t),
             Node::Element(_) => {
                 let Some(child_el) = ElementRef::wrap(child) else {
                     continue;
