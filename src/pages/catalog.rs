@@ -65,6 +65,9 @@ fn CatalogList(catalog: Arc<Catalog>) -> impl IntoView {
                         view! {
                             <section class="agency" aria-labelledby=format!("agency-{id}")>
                                 <h2 id=format!("agency-{id}")>{agency.agency.name.clone()}</h2>
+                                <p class="agency-links">
+                                    <a href=base.href(&format!("/{id}"))>"历年指标图表"</a>
+                                </p>
                                 <ul class="report-list">
                                     {agency
                                         .reports
