@@ -1,8 +1,6 @@
 //! Report metadata found in page text: title parts, dates; and the overrides given on the
 //! command line.
 
-use nianbao_model::ReportFormat;
-
 /// What the caller knows better than the page (command-line options).
 #[derive(Debug, Clone, Default)]
 pub struct ReportMeta {
@@ -78,18 +76,6 @@ pub fn find_date(text: &str) -> Option<(String, std::ops::Range<usize>)> {
         }
     }
     None
-}
-
-/// The format generation, from the report year and the text.
-pub fn detect_format(year: u16, text: &str) -> ReportFormat {
-    let has_table_3 = text.contains("收到和处理政府信息公开申请情况");
-    if !has_table_3 || year < 2019 {
-        ReportFormat::OldFree
-    } else if year <= 2020 {
-        ReportFormat::Template2019
-    } else {
-        ReportFormat::Template2021
-    }
 }
 
 #[cfg(test)]
