@@ -43,6 +43,25 @@ pub fn SectionTables(report: Arc<Report>, section_id: String) -> impl IntoView {
     .into_any()
 }
 
+/// A table that scrolls sideways on its own on narrow screens (a keyboard-reachable region
+/// named by its caption); `children` are its head and body.
+#[component]
+fn ScrollTable(
+    #[prop(into)] caption_id: String,
+    #[prop(into)] caption: String,
+    children: Children,
+) -> impl IntoView {
+    let labelledby = caption_id.clone();
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby=labelledby>
+            <table>
+                <caption id=caption_id>{caption}</caption>
+                {children()}
+            </table>
+        </div>
+    }
+}
+
 /// A published count: the number, or a marked blank.
 fn count(value: Option<i64>) -> AnyView {
     match value {
@@ -174,9 +193,7 @@ fn ApplicationsTableView(table: ApplicationsTable, checks: Vec<Check>) -> impl I
     let failed = failed_checks(flags::for_table(&checks, "applications"));
     view! {
         <figure class="data-table" id="table-applications">
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="caption-applications">
-                <table>
-                    <caption id="caption-applications">"收到和处理政府信息公开申请情况（单位：件）"</caption>
+            <ScrollTable caption_id="caption-applications" caption="收到和处理政府信息公开申请情况（单位：件）">
                     <thead>
                         <tr>
                             <td rowspan="2"></td>
@@ -189,8 +206,7 @@ fn ApplicationsTableView(table: ApplicationsTable, checks: Vec<Check>) -> impl I
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
-                </table>
-            </div>
+                </ScrollTable>
             {table.notes.iter().map(|n| view! { <p class="table-note">{n.clone()}</p> }).collect_view()}
             {failed}
         </figure>
@@ -223,9 +239,7 @@ fn ReviewsTableView(table: ReviewsTable, checks: Vec<Check>) -> impl IntoView {
     let failed = failed_checks(flags::for_table(&checks, "reviews"));
     view! {
         <figure class="data-table" id="table-reviews">
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="caption-reviews">
-                <table>
-                    <caption id="caption-reviews">"政府信息公开行政复议、行政诉讼情况（单位：件）"</caption>
+            <ScrollTable caption_id="caption-reviews" caption="政府信息公开行政复议、行政诉讼情况（单位：件）">
                     <thead>
                         <tr>
                             <th scope="colgroup" colspan="5">{REVIEW_GROUPS[0]}</th>
@@ -246,8 +260,7 @@ fn ReviewsTableView(table: ReviewsTable, checks: Vec<Check>) -> impl IntoView {
                     <tbody>
                         <tr>{body}</tr>
                     </tbody>
-                </table>
-            </div>
+                </ScrollTable>
             {failed}
         </figure>
     }
@@ -265,12 +278,9 @@ fn ProactiveTableView(table: ProactiveTable) -> impl IntoView {
                 .enumerate()
                 .map(|(i, block)| {
                     let caption_id = format!("caption-proactive-{i}");
-                    let labelledby = caption_id.clone();
                     let width = block.columns.len();
                     view! {
-                        <div class="table-scroll" tabindex="0" role="region" aria-labelledby=labelledby>
-                            <table>
-                                <caption id=caption_id>{block.item.clone()}</caption>
+                        <ScrollTable caption_id=caption_id caption=block.item.clone()>
                                 <thead>
                                     <tr>
                                         <th scope="col">"信息内容"</th>
@@ -297,8 +307,7 @@ fn ProactiveTableView(table: ProactiveTable) -> impl IntoView {
                                         })
                                         .collect_view()}
                                 </tbody>
-                            </table>
-                        </div>
+                            </ScrollTable>
                     }
                 })
                 .collect_view()}
@@ -312,9 +321,7 @@ fn StatisticsTableView(table: StatisticsTable) -> impl IntoView {
     let width = table.columns.len();
     view! {
         <figure class="data-table" id="table-statistics">
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="caption-statistics">
-                <table>
-                    <caption id="caption-statistics">"政府信息公开情况统计表"</caption>
+            <ScrollTable caption_id="caption-statistics" caption="政府信息公开情况统计表">
                     <thead>
                         <tr>
                             <th scope="col">"指标名称"</th>
@@ -351,8 +358,7 @@ fn StatisticsTableView(table: StatisticsTable) -> impl IntoView {
                             })
                             .collect_view()}
                     </tbody>
-                </table>
-            </div>
+                </ScrollTable>
         </figure>
     }
     .into_any()
