@@ -116,24 +116,50 @@ async fn fetch_text(url: &str) -> Result<String, FetchError> {
     })
 }
 
-pub async fn load_catalog(base: SiteBase) -> Result<Arc<Catalog>, FetchError> {
-    let text = fetch_text(&base.href(&format!("/{}", paths::CATALOG))).await?;
-    parse_catalog(&text).map(Arc::new).map_err(FetchError::Data)
+/// A data file that could not be loaded: which file, and why. `Display` speaks to the reader
+/// (zh-CN) and names the file, so that one bad file among many is found at once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadError {
+    /// The file's path under the site's base, e.g. `data/pingtan/2019.json`.
+    pub file: String,
+    pub error: FetchError,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}（文件 {}）", self.error, self.file)
+    }
+}
+
+/// Fetches the site file `file` (relative to the base) and reads it with `parse`.
+async fn load<T>(
+    base: &SiteBase,
+    file: String,
+    parse: impl FnOnce(&str) -> Result<T, DataError>,
+) -> Result<Arc<T>, LoadError> {
+    let result = match fetch_text(&base.href(&format!("/{file}"))).await {
+        Ok(text) => parse(&text).map(Arc::new).map_err(FetchError::Data),
+        Err(e) => Err(e),
+    };
+    result.map_err(|error| LoadError { file, error })
+}
+
+pub async fn load_catalog(base: SiteBase) -> Result<Arc<Catalog>, LoadError> {
+    load(&base, paths::CATALOG.to_string(), parse_catalog).await
 }
 
 pub async fn load_report(
     base: SiteBase,
     agency: String,
     year: u16,
-) -> Result<Arc<Report>, FetchError> {
-    let text = fetch_text(&base.href(&format!("/{}", paths::report(&agency, year)))).await?;
-    parse_report(&text).map(Arc::new).map_err(FetchError::Data)
+) -> Result<Arc<Report>, LoadError> {
+    load(&base, paths::report(&agency, year), parse_report).await
 }
 
-/// An agency's indicator series (for the charts beside a report's sections).
-pub async fn load_series(base: SiteBase, agency: String) -> Result<Arc<Vec<Series>>, FetchError> {
-    let text = fetch_text(&base.href(&format!("/{}", paths::series(&agency)))).await?;
-    serde_json::from_str(&text)
-        .map(Arc::new)
-        .map_err(|e| FetchError::Data(DataError::Malformed(e.to_string())))
+/// An agency's indicator series (charts, 图解), as the data set's `series.json` has them.
+pub async fn load_series(base: SiteBase, agency: String) -> Result<Arc<Vec<Series>>, LoadError> {
+    load(&base, paths::series(&agency), |text| {
+        serde_json::from_str(text).map_err(|e| DataError::Malformed(e.to_string()))
+    })
+    .await
 }

@@ -1,39 +1,37 @@
 //! nianbao (年报): a reading portal for government information-disclosure annual reports.
 //!
-//! `App` holds the routes; pages live in `pages/`, small views in `components/`, fetching in
-//! `api`, and the data model with its logic in the `nianbao-model` crate.
+//! `App` holds the routes; pages live in `pages/`, small views in `components/`, the one path
+//! of data into pages in `data` (fetching in `api`, typed route parameters in `params`), and
+//! the data model with its logic in the `nianbao-model` crate.
 
 pub mod api;
 pub mod charts;
 pub mod components;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod csp;
+pub mod data;
 pub mod pages;
-pub mod preload;
+pub mod params;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod site;
 pub mod takeover;
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use nianbao_model::Catalog;
 
-use crate::api::FetchError;
 use crate::components::font_size::{provide_font_size, FontSizeControl};
+use crate::components::loading::provide_load_notice;
+#[cfg(target_arch = "wasm32")]
+use crate::components::loading::LoadNoticeLine;
+use crate::components::not_found::NotFound;
 use crate::components::status::{provide_status, StatusRegion};
 use crate::pages::agency::{AgencyPage, IndicatorPage};
 use crate::pages::tujie::TujiePage;
-use crate::pages::{catalog::CatalogPage, not_found::NotFound, report::ReportPage};
+use crate::pages::{catalog::CatalogPage, report::ReportPage};
 use crate::site::SiteBase;
-
-/// The catalog, loaded once and shared by every page.
-#[derive(Clone, Copy)]
-pub struct CatalogResource(pub LocalResource<Result<Arc<Catalog>, FetchError>>);
 
 pub const SITE_NAME: &str = "年报";
 
@@ -66,14 +64,12 @@ pub fn App() -> impl IntoView {
         provide_context(base.clone());
         base
     });
-    let catalog_base = base.clone();
-    provide_context(CatalogResource(LocalResource::new(move || {
-        api::load_catalog(catalog_base.clone())
-    })));
+    data::provide_catalog(base.clone());
     let font_size = provide_font_size();
     provide_status();
+    provide_load_notice();
 
-    view! {
+    let app = view! {
         <Html {..} lang="zh-CN" data-font-size=move || font_size.get().as_str() />
         <Router base=base.router_base()>
             <div id=APP_ROOT_ID hidden=takeover::prerendered_present()>
@@ -108,5 +104,11 @@ pub fn App() -> impl IntoView {
             <StatusRegion />
             </div>
         </Router>
-    }
+    };
+    // Only the browser loads data after a page is shown, so only it has the notice (which
+    // stands outside the app, over a pre-rendered page the app has not taken over).
+    #[cfg(target_arch = "wasm32")]
+    return (app, view! { <LoadNoticeLine /> });
+    #[cfg(not(target_arch = "wasm32"))]
+    app
 }

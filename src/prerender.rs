@@ -9,19 +9,19 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
-use nianbao_model::{Catalog, Report};
+use nianbao_model::Catalog;
 
-use crate::preload::Preloaded;
+use crate::data::Preloaded;
 use crate::site::{route, SiteBase};
 use crate::takeover::PRERENDERED_ID;
 use crate::App;
 
 /// Every page to pre-render, as site paths with a trailing slash (each becomes a folder with
 /// an `index.html`, which plain static hosts serve for the folder's address).
-pub fn page_paths(reports: &[Arc<Report>]) -> Vec<String> {
+pub fn page_paths(data: &Preloaded) -> Vec<String> {
     let mut paths = vec!["/".to_string()];
-    paths.extend(indicator_paths(reports));
-    for report in reports {
+    paths.extend(indicator_paths(data));
+    for report in &data.reports {
         paths.push(format!(
             "{}/",
             route::report(&report.agency.id, report.year)
@@ -32,31 +32,21 @@ pub fn page_paths(reports: &[Arc<Report>]) -> Vec<String> {
                 route::section(&report.agency.id, report.year, &section.id)
             ));
         }
-        paths.push(format!(
-            "{}/",
-            route::section(&report.agency.id, report.year, crate::pages::report::TUJIE)
-        ));
+        paths.push(format!("{}/", route::tujie(&report.agency.id, report.year)));
     }
     paths
 }
 
 /// Each agency's page and the page of each of its charts (those of the agency page, and each
 /// series with a figure on its own).
-fn indicator_paths(reports: &[Arc<Report>]) -> Vec<String> {
-    let mut agencies: Vec<&str> = reports.iter().map(|r| r.agency.id.as_str()).collect();
-    agencies.dedup();
+fn indicator_paths(data: &Preloaded) -> Vec<String> {
+    let mut agencies: Vec<&String> = data.series.keys().collect();
     agencies.sort_unstable();
-    agencies.dedup();
     let mut paths = Vec::new();
     for agency in agencies {
-        let mine: Vec<&Report> = reports
-            .iter()
-            .filter(|r| r.agency.id == agency)
-            .map(|r| r.as_ref())
-            .collect();
-        let series = nianbao_model::agency_series(&mine);
+        let series = &data.series[agency];
         paths.push(format!("{}/", route::agency(agency)));
-        let charts = nianbao_model::series::agency_charts(&series);
+        let charts = nianbao_model::series::agency_charts(series);
         let singles = series
             .iter()
             .filter(|s| s.has_values() && charts.iter().all(|c| c.key != s.key));
@@ -179,16 +169,24 @@ pub fn load_data(dist: &Path) -> Result<Preloaded, String> {
         nianbao_model::parse_catalog(&read(nianbao_model::paths::CATALOG.into())?)
             .map_err(|e| format!("catalog: {e}"))?;
     let mut reports = Vec::new();
+    let mut series = std::collections::HashMap::new();
     for agency in &catalog.agencies {
+        let id = &agency.agency.id;
         for entry in &agency.reports {
-            let relative = nianbao_model::paths::report(&agency.agency.id, entry.year);
+            let relative = nianbao_model::paths::report(id, entry.year);
             let report = nianbao_model::parse_report(&read(relative.clone())?)
                 .map_err(|e| format!("{relative}: {e}"))?;
             reports.push(Arc::new(report));
         }
+        let relative = nianbao_model::paths::series(id);
+        let agency_series: Vec<nianbao_model::Series> =
+            serde_json::from_str(&read(relative.clone())?)
+                .map_err(|e| format!("{relative}: {e}"))?;
+        series.insert(id.clone(), Arc::new(agency_series));
     }
     Ok(Preloaded {
         catalog: Some(Arc::new(catalog)),
         reports,
+        series,
     })
 }

@@ -68,6 +68,11 @@ pub mod route {
         format!("/{agency}/{year}/{section}")
     }
 
+    /// A report's 图解 view.
+    pub fn tujie(agency: &str, year: u16) -> String {
+        format!("/{agency}/{year}/tujie")
+    }
+
     /// An agency's page: its reports and all its indicators.
     pub fn agency(agency: &str) -> String {
         format!("/{agency}")
@@ -76,5 +81,14 @@ pub mod route {
     /// One chart's own page (`key`: a chart or series key of `nianbao_model::series`).
     pub fn indicator(agency: &str, key: &str) -> String {
         format!("/{agency}/indicators/{key}")
+    }
+}
+
+/// Element ids that links point at (`…/s5#f-s5-0-51`). Shared links carry them, so they must
+/// stay stable: each comes from one function here.
+pub mod anchor {
+    /// A chart on a page, e.g. `chart-requests-new` for the key `requests.new`.
+    pub fn chart(key: &str) -> String {
+        format!("chart-{}", key.replace('.', "-"))
     }
 }

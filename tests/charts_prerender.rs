@@ -9,7 +9,7 @@ use nianbao::prerender::page_paths;
 #[test]
 fn agency_and_indicator_pages_are_pre_rendered() {
     let data = data();
-    let paths = page_paths(&data.reports);
+    let paths = page_paths(&data);
     for path in [
         "/pingtan/",
         "/pingtan/indicators/requests.new/",

@@ -68,7 +68,7 @@ fn a_section_page_carries_its_text_and_link_preview_tags() {
 #[test]
 fn every_report_and_section_has_a_page_and_the_sitemap_lists_them() {
     let data = data();
-    let paths = page_paths(&data.reports);
+    let paths = page_paths(&data);
     assert!(paths.contains(&"/".to_string()));
     assert!(paths.contains(&"/shenyang-fgw/2017/".to_string()));
     assert!(paths.contains(&"/shenyang-fgw/2017/s2-1/".to_string()));

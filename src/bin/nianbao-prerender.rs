@@ -51,7 +51,7 @@ fn run() -> Result<(), String> {
 
     let template = nianbao::csp::with_policy(&prepare_template(&index)?);
     let data = load_data(&dist)?;
-    let paths = page_paths(&data.reports);
+    let paths = page_paths(&data);
     for path in &paths {
         write(
             &output_file(&dist, path),

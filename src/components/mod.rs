@@ -3,6 +3,8 @@ pub mod contents;
 pub mod copy_link;
 pub mod error_view;
 pub mod font_size;
+pub mod loading;
+pub mod not_found;
 pub mod page_meta;
 pub mod section;
 pub mod share_image;

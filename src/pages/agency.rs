@@ -2,163 +2,68 @@
 //! `/{agency}/indicators/{key}`: one chart on a page of its own, its year range in the URL
 //! (`?from=2019&to=2024`).
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use nianbao_model::series::{agency_charts, chart_plan, series_def, ChartPlan};
-use nianbao_model::{agency_series, Agency, Catalog, Report, Series};
+use nianbao_model::Series;
 
-use crate::api::{load_report, FetchError};
 use crate::components::chart::IndicatorChart;
-use crate::components::error_view::ErrorView;
+use crate::components::loading::{show, Labels, Missing};
+use crate::components::not_found::NotFound;
 use crate::components::page_meta::PageMeta;
-use crate::pages::not_found::NotFound;
-use crate::preload::use_preloaded;
-use crate::site::{route, use_site_base, SiteBase};
+use crate::data::{use_agency, AgencyData};
+use crate::params::{use_agency_address, AgencyAddress};
+use crate::site::{anchor, route, use_site_base};
 use crate::takeover::TakeOver;
-use crate::CatalogResource;
 
-/// One agency's reports, oldest first.
-#[derive(Clone)]
-pub struct AgencyReports {
-    pub agency: Agency,
-    pub reports: Vec<Arc<Report>>,
-}
+const LABELS: Labels = Labels {
+    what: "指标图表",
+    loading: "正在载入指标数据…",
+};
 
-impl AgencyReports {
-    /// Every series of the agency's reports.
-    pub fn series(&self) -> Vec<Series> {
-        let refs: Vec<&Report> = self.reports.iter().map(|r| r.as_ref()).collect();
-        agency_series(&refs)
-    }
-
-    /// The series a chart plots.
-    pub fn plan_series(&self, plan: &ChartPlan) -> Vec<Series> {
-        let all = self.series();
-        plan.series
-            .iter()
-            .filter_map(|key| all.iter().find(|s| &s.key == key).cloned())
-            .collect()
+fn missing_agency(address: Memo<AgencyAddress>) -> impl Fn() -> Missing + Clone + Send + Sync {
+    move || Missing {
+        what: Some(format!("机关“{}”", address.get_untracked().agency)),
+        agency: None,
     }
 }
 
-/// The agency's reports from the pre-rendered data, if this render has them.
-fn preloaded(agency: &str) -> Option<AgencyReports> {
-    let data = use_preloaded();
-    let mut reports: Vec<Arc<Report>> = data
-        .reports
+/// The series a chart plots, in the plan's order.
+fn plan_series(all: &[Series], plan: &ChartPlan) -> Vec<Series> {
+    plan.series
         .iter()
-        .filter(|r| r.agency.id == agency)
-        .cloned()
-        .collect();
-    reports.sort_by_key(|r| r.year);
-    Some(AgencyReports {
-        agency: reports.first()?.agency.clone(),
-        reports,
-    })
-}
-
-/// Fetches every report of the agency the catalog lists (all at once).
-async fn fetch(
-    base: SiteBase,
-    catalog: Arc<Catalog>,
-    agency: String,
-) -> Result<AgencyReports, FetchError> {
-    let entry = catalog.agency(&agency).ok_or(FetchError::NotFound)?;
-    let loads = entry
-        .reports
-        .iter()
-        .map(|r| load_report(base.clone(), agency.clone(), r.year));
-    let mut reports = futures::future::try_join_all(loads).await?;
-    reports.sort_by_key(|r| r.year);
-    Ok(AgencyReports {
-        agency: entry.agency.clone(),
-        reports,
-    })
-}
-
-/// Renders `page` with the agency's reports: at once when pre-rendered data has them, else
-/// after fetching the catalog and the reports. `what` names the page in an error message.
-pub fn with_reports<V: IntoView + 'static>(
-    agency: Memo<String>,
-    what: &'static str,
-    page: impl Fn(AgencyReports) -> V + Clone + Send + Sync + 'static,
-) -> AnyView {
-    if let Some(data) = preloaded(&agency.get_untracked()) {
-        return page(data).into_any();
-    }
-    let CatalogResource(catalog) = expect_context();
-    let base = use_site_base();
-    let reports = LocalResource::new(move || {
-        let (base, agency) = (base.clone(), agency.get());
-        async move {
-            let catalog = catalog.await.map_err(|e| match e {
-                FetchError::NotFound => FetchError::Status(404),
-                e => e,
-            })?;
-            fetch(base, catalog, agency).await
-        }
-    });
-    let content = move || {
-        let page = page.clone();
-        Suspend::new(async move {
-            match reports.await {
-                Ok(data) => page(data).into_any(),
-                Err(FetchError::NotFound) => view! {
-                    <NotFound what=format!("机关“{}”", agency.get_untracked()) />
-                }
-                .into_any(),
-                Err(e) => view! {
-                    <ErrorView what message=e.to_string() retry=Callback::new(move |_| reports.refetch()) />
-                }
-                .into_any(),
-            }
-        })
-    };
-    view! {
-        <Suspense fallback=|| view! { <p class="loading" aria-busy="true">"正在载入各年度报告…"</p> }>
-            {content}
-        </Suspense>
-    }
-    .into_any()
-}
-
-/// DOM id of a chart on a page.
-pub fn chart_dom_id(key: &str) -> String {
-    format!("chart-{}", key.replace('.', "-"))
+        .filter_map(|key| all.iter().find(|s| &s.key == key).cloned())
+        .collect()
 }
 
 #[component]
 pub fn AgencyPage() -> impl IntoView {
-    let params = use_params_map();
-    let agency = Memo::new(move |_| params.read().get("agency").unwrap_or_default());
-    with_reports(agency, "指标图表", |data| view! { <AgencyView data /> })
+    let address = use_agency_address();
+    show(
+        use_agency(address),
+        LABELS,
+        missing_agency(address),
+        |data| view! { <AgencyView data /> },
+    )
 }
 
 #[component]
-fn AgencyView(data: AgencyReports) -> impl IntoView {
+fn AgencyView(data: AgencyData) -> impl IntoView {
     let base = use_site_base();
-    let id = data.agency.id.clone();
-    let name = data.agency.name.clone();
-    let all = data.series();
-    let plans = agency_charts(&all);
-    let first = data.reports.first().map(|r| r.year).unwrap_or_default();
-    let last = data.reports.last().map(|r| r.year).unwrap_or_default();
+    let id = data.entry.agency.id.clone();
+    let name = data.entry.agency.name.clone();
+    let plans = agency_charts(&data.series);
+    let (first, last) = data.years();
     let charts = plans
         .iter()
         .map(|plan| {
-            let series: Vec<Series> = plan
-                .series
-                .iter()
-                .filter_map(|key| all.iter().find(|s| &s.key == key).cloned())
-                .collect();
+            let series = plan_series(&data.series, plan);
             view! {
                 <IndicatorChart
                     series=series
                     title=plan.title.clone()
-                    id=chart_dom_id(&plan.key)
+                    id=anchor::chart(&plan.key)
                     permalink=route::indicator(&id, &plan.key)
                     heading_level=3
                 />
@@ -178,14 +83,15 @@ fn AgencyView(data: AgencyReports) -> impl IntoView {
         .map(|plan| {
             // The page's own address before the fragment (under <base href> a bare "#…"
             // names the site's root); rel=external: the browser just scrolls.
-            let href = format!("{page_path}#{}", chart_dom_id(&plan.key));
+            let href = format!("{page_path}#{}", anchor::chart(&plan.key));
             view! { <li><a href=href rel="external">{plan.title.clone()}</a></li> }
         })
         .collect_view();
+    // The catalog lists the newest year first.
     let reports = data
+        .entry
         .reports
         .iter()
-        .rev()
         .map(|r| {
             view! {
                 <li>
@@ -226,21 +132,25 @@ fn AgencyView(data: AgencyReports) -> impl IntoView {
 
 #[component]
 pub fn IndicatorPage() -> impl IntoView {
-    let params = use_params_map();
-    let agency = Memo::new(move |_| params.read().get("agency").unwrap_or_default());
-    let key = Memo::new(move |_| params.read().get("key").unwrap_or_default());
+    let address = use_agency_address();
+    let key = Memo::new(move |_| address.with(|a| a.indicator.clone().unwrap_or_default()));
     // Moving from one chart's page to another's keeps this route: follow the key.
-    with_reports(agency, "指标图表", move |data| {
-        move || {
-            match chart_plan(&key.get()) {
-            Some(plan) => view! { <IndicatorView data=data.clone() plan /> }.into_any(),
-            None => view! {
-                <NotFound what=format!("指标“{}”", key.get_untracked()) agency=data.agency.id.clone() />
+    show(
+        use_agency(address),
+        LABELS,
+        missing_agency(address),
+        move |data| {
+            move || {
+                match chart_plan(&key.get()) {
+                Some(plan) => view! { <IndicatorView data=data.clone() plan /> }.into_any(),
+                None => view! {
+                    <NotFound what=Some(format!("指标“{}”", key.get_untracked())) agency=Some(data.entry.agency.id.clone()) />
+                }
+                .into_any(),
             }
-            .into_any(),
-        }
-        }
-    })
+            }
+        },
+    )
 }
 
 /// A year from the query, if it is one.
@@ -249,11 +159,11 @@ fn query_year(value: Option<String>) -> Option<u16> {
 }
 
 #[component]
-fn IndicatorView(data: AgencyReports, plan: ChartPlan) -> impl IntoView {
+fn IndicatorView(data: AgencyData, plan: ChartPlan) -> impl IntoView {
     let base = use_site_base();
     let query = use_query_map();
     let navigate = use_navigate();
-    let all = data.plan_series(&plan);
+    let all = plan_series(&data.series, &plan);
     let years = crate::charts::years(&all);
     let (first, last) = (
         years.first().copied().unwrap_or_default(),
@@ -277,7 +187,7 @@ fn IndicatorView(data: AgencyReports, plan: ChartPlan) -> impl IntoView {
             all.iter().map(|s| s.narrowed(from, to)).collect::<Vec<_>>()
         })
     };
-    let path = route::indicator(&data.agency.id, &plan.key);
+    let path = route::indicator(&data.entry.agency.id, &plan.key);
     let set_range = {
         let path = path.clone();
         let base = base.clone();
@@ -328,7 +238,7 @@ fn IndicatorView(data: AgencyReports, plan: ChartPlan) -> impl IntoView {
     };
     let narrowed = move || from.get().is_some() || to.get().is_some();
     let reset = move |_| set_range(None, None);
-    let agency_name = data.agency.name.clone();
+    let agency_name = data.entry.agency.name.clone();
     let notes = plan
         .series
         .iter()
@@ -353,7 +263,7 @@ fn IndicatorView(data: AgencyReports, plan: ChartPlan) -> impl IntoView {
         <TakeOver />
         <div class="indicator-page">
             <p class="breadcrumb">
-                <a href=base.href(&route::agency(&data.agency.id))>{format!("{agency_name} · 历年指标")}</a>
+                <a href=base.href(&route::agency(&data.entry.agency.id))>{format!("{agency_name} · 历年指标")}</a>
             </p>
             <h1>{plan.title.clone()}</h1>
             <p class="lede">{format!("{agency_name}，{first}—{last}年度。")}</p>
@@ -373,7 +283,7 @@ fn IndicatorView(data: AgencyReports, plan: ChartPlan) -> impl IntoView {
             <IndicatorChart
                 series=shown
                 title=plan.title.clone()
-                id=chart_dom_id(&plan.key)
+                id=anchor::chart(&plan.key)
                 permalink=path.clone()
                 heading_level=2
             />

@@ -6,36 +6,23 @@ use leptos::prelude::*;
 use nianbao_model::format::chinese_date;
 use nianbao_model::Catalog;
 
-use crate::components::error_view::ErrorView;
+use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
-use crate::preload::use_preloaded;
+use crate::data::use_catalog;
 use crate::site::{route, use_site_base};
 use crate::takeover::TakeOver;
-use crate::CatalogResource;
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {
-    let CatalogResource(catalog) = expect_context();
-    let content = match use_preloaded().catalog {
-        Some(preloaded) => view! { <CatalogList catalog=preloaded /> }.into_any(),
-        None => {
-            let loaded = move || {
-                Suspend::new(async move {
-                    match catalog.await {
-                        Err(e) => view! {
-                            <ErrorView what="报告目录" message=e.to_string() retry=Callback::new(move |_| catalog.refetch()) />
-                        }
-                        .into_any(),
-                        Ok(catalog) => view! { <CatalogList catalog /> }.into_any(),
-                    }
-                })
-            };
-            view! {
-                <Suspense fallback=|| view! { <p class="loading">"正在载入报告目录…"</p> }>{loaded}</Suspense>
-            }
-            .into_any()
-        }
-    };
+    let content = show(
+        use_catalog(),
+        Labels {
+            what: "报告目录",
+            loading: "正在载入报告目录…",
+        },
+        Missing::default,
+        |catalog| view! { <CatalogList catalog /> },
+    );
     view! {
         <PageMeta
             title="政府信息公开工作年度报告".to_string()
@@ -66,7 +53,7 @@ fn CatalogList(catalog: Arc<Catalog>) -> impl IntoView {
                             <section class="agency" aria-labelledby=format!("agency-{id}")>
                                 <h2 id=format!("agency-{id}")>{agency.agency.name.clone()}</h2>
                                 <p class="agency-links">
-                                    <a href=base.href(&format!("/{id}"))>"历年指标图表"</a>
+                                    <a href=base.href(&route::agency(&id))>"历年指标图表"</a>
                                 </p>
                                 <ul class="report-list">
                                     {agency

@@ -3,100 +3,40 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::hooks::use_location;
 use nianbao_model::format::chinese_date;
 use nianbao_model::section_charts::section_charts;
 use nianbao_model::{Report, Series};
 
-use crate::api::{load_report, load_series, FetchError};
 use crate::components::contents::Contents;
-use crate::components::error_view::ErrorView;
+use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
 use crate::components::section::{Paragraph, ReportContext, SectionView};
-use crate::pages::not_found::NotFound;
-use crate::preload::use_preloaded;
+use crate::data::{use_report, ReportData, SeriesNeed};
+use crate::params::{use_report_address, ReportAddress};
 use crate::site::{route, use_site_base};
 use crate::takeover::take_over;
 
-/// The agency and year a report address names (the year `None` when it is not a number).
-pub fn use_report_params() -> (Memo<String>, Memo<Option<u16>>) {
-    let params = use_params_map();
-    let agency = Memo::new(move |_| params.read().get("agency").unwrap_or_default());
-    let year = Memo::new(move |_| {
-        params
-            .read()
-            .get("year")
-            .and_then(|y| y.parse::<u16>().ok())
-    });
-    (agency, year)
-}
-
 #[component]
 pub fn ReportPage() -> impl IntoView {
-    let params = use_params_map();
-    let (agency, year) = use_report_params();
-    let section = Memo::new(move |_| params.read().get("section"));
-    report_page(agency, year, section)
-}
-
-/// The path segment of a report's 图解 view (`/{agency}/{year}/tujie`).
-pub const TUJIE: &str = "tujie";
-
-fn report_page(
-    agency: Memo<String>,
-    year: Memo<Option<u16>>,
-    section: Memo<Option<String>>,
-) -> AnyView {
-    let preloaded = use_preloaded();
-    if let Some(report) = year
-        .get_untracked()
-        .and_then(|year| preloaded.report(&agency.get_untracked(), year))
-    {
-        let series = Arc::new(preloaded.series(&report.agency.id));
-        return view! { <ReportView report series section /> }.into_any();
-    }
-    let base = use_site_base();
-    // Keyed on agency and year only: moving between sections does not fetch again.
-    // The agency's series (for the charts) come alongside; without them the report still
-    // reads, just without charts.
-    let report = LocalResource::new(move || {
-        let (base, agency, year) = (base.clone(), agency.get(), year.get());
-        async move {
-            let Some(year) = year else {
-                return Err(FetchError::NotFound);
-            };
-            let (report, series) = futures::join!(
-                load_report(base.clone(), agency.clone(), year),
-                load_series(base, agency)
-            );
-            Ok((report?, series.unwrap_or_default()))
+    let address = use_report_address();
+    let section = Memo::new(move |_| address.with(|a| a.section.clone()));
+    let missing = move || {
+        let ReportAddress { agency, year, .. } = address.get_untracked();
+        Missing {
+            what: year.map(|year| format!("“{agency}” {year}年度的报告")),
+            agency: Some(agency),
         }
-    });
-
-    let content = move || {
-        Suspend::new(async move {
-            match report.await {
-                Ok((report, series)) => view! { <ReportView report series section /> }.into_any(),
-                Err(FetchError::NotFound) => {
-                    let what = match year.get_untracked() {
-                        Some(year) => format!("“{}” {year}年度的报告", agency.get_untracked()),
-                        None => "这个网址".to_string(),
-                    };
-                    view! { <NotFound what agency=agency.get_untracked() /> }.into_any()
-                }
-                Err(e) => view! {
-                    <ErrorView what="报告" message=e.to_string() retry=Callback::new(move |_| report.refetch()) />
-                }
-                .into_any(),
-            }
-        })
     };
-    view! {
-        <Suspense fallback=|| {
-            view! { <p class="loading" aria-busy="true">"正在载入报告…"</p> }
-        }>{content}</Suspense>
-    }
-    .into_any()
+    show(
+        use_report(address, SeriesNeed::Optional),
+        Labels {
+            what: "报告",
+            loading: "正在载入报告…",
+        },
+        missing,
+        move |ReportData { report, series }| view! { <ReportView report series section /> },
+    )
 }
 
 #[component]
@@ -236,10 +176,10 @@ fn ReportHeader(report: Arc<Report>) -> impl IntoView {
                     </dl>
                     {report.notes.iter().map(|n| view! { <p class="report-note">{n.clone()}</p> }).collect_view()}
                     <p class="report-actions">
-                        <a class="tujie-link" href=base.href(&route::section(&report.agency.id, report.year, TUJIE))>
+                        <a class="tujie-link" href=base.href(&route::tujie(&report.agency.id, report.year))>
                             "图解：本报告的主要数字"
                         </a>
-                        <a href=base.href(&format!("/{}", report.agency.id))>"历年指标图表"</a>
+                        <a href=base.href(&route::agency(&report.agency.id))>"历年指标图表"</a>
                         <button type="button" class="print" on:click=|_| { let _ = window().print(); }>"打印"</button>
                     </p>
                 </header>

@@ -10,13 +10,13 @@ use nianbao_model::series::{chart_plan, Point, Source};
 use nianbao_model::tables::{APPLICANT_COLUMNS, REVIEW_GROUPS, REVIEW_RESULTS};
 use nianbao_model::{Report, Series};
 
+use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
 use crate::components::section::figure_id;
 use crate::components::share_image::{summary_svg, ImageFigure, SaveImageButton};
 use crate::components::tables::{application_cell_id, review_cell_id};
-use crate::pages::agency::{with_reports, AgencyReports};
-use crate::pages::not_found::NotFound;
-use crate::pages::report::use_report_params;
+use crate::data::{use_report, ReportData, SeriesNeed};
+use crate::params::{use_report_address, ReportAddress};
 use crate::site::{route, use_site_base};
 use crate::takeover::TakeOver;
 
@@ -158,28 +158,28 @@ fn source_href(report: &Report, point: &Point) -> Option<String> {
 /// `/{agency}/{year}/tujie`.
 #[component]
 pub fn TujiePage() -> impl IntoView {
-    let (agency, year) = use_report_params();
-    // Another year (or agency) is another page: build it anew.
-    move || {
-        let Some(year) = year.get() else {
-            return view! { <NotFound /> }.into_any();
-        };
-        with_reports(agency, "图解", move |data| {
-            match data.reports.iter().find(|r| r.year == year).cloned() {
-                Some(report) => view! { <TujieView report agency=data /> }.into_any(),
-                None => view! {
-                    <NotFound what=format!("“{}” {year}年度的报告", agency.get_untracked()) agency=agency.get_untracked() />
-                }
-                .into_any(),
-            }
-        })
-    }
+    let address = use_report_address();
+    let missing = move || {
+        let ReportAddress { agency, year, .. } = address.get_untracked();
+        Missing {
+            what: year.map(|year| format!("“{agency}” {year}年度的报告")),
+            agency: Some(agency),
+        }
+    };
+    show(
+        use_report(address, SeriesNeed::Required),
+        Labels {
+            what: "图解",
+            loading: "正在载入报告…",
+        },
+        missing,
+        |ReportData { report, series }| view! { <TujieView report series /> },
+    )
 }
 
 #[component]
-pub fn TujieView(report: Arc<Report>, agency: AgencyReports) -> impl IntoView {
+pub fn TujieView(report: Arc<Report>, series: Arc<Vec<Series>>) -> impl IntoView {
     let base = use_site_base();
-    let series = agency.series();
     let year = report.year;
     let report_path = route::report(&report.agency.id, year);
 
@@ -348,7 +348,7 @@ pub fn TujieView(report: Arc<Report>, agency: AgencyReports) -> impl IntoView {
                 <h2 id="trends-title">"历年变化"</h2>
                 {trends}
                 <p class="tujie-more">
-                    <a href=base.href(&format!("/{}", report.agency.id))>"查看全部指标图表"</a>
+                    <a href=base.href(&route::agency(&report.agency.id))>"查看全部指标图表"</a>
                 </p>
             </section>
             {flags}

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use nianbao::preload::Preloaded;
+use nianbao::data::Preloaded;
 use nianbao::prerender::{load_data, prepare_template, render_page};
 use nianbao::site::SiteBase;
 

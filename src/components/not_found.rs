@@ -1,29 +1,30 @@
 //! What a reader sees for an address that names nothing: what was not found and where to go.
 
-use crate::takeover::TakeOver;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::data::catalog_if_loaded;
+use crate::page_title;
 use crate::site::{route, use_site_base};
-use crate::{page_title, CatalogResource};
+use crate::takeover::TakeOver;
 
 #[component]
 pub fn NotFound(
     /// What was asked for, e.g. "沈阳市发展和改革委员会 1999年度报告".
-    #[prop(optional, into)]
+    #[prop(optional_no_strip)]
     what: Option<String>,
     /// An agency that exists: its reports are offered instead.
-    #[prop(optional, into)]
+    #[prop(optional_no_strip)]
     agency: Option<String>,
 ) -> impl IntoView {
-    let CatalogResource(catalog) = expect_context();
     let base = use_site_base();
     let detail = what.unwrap_or_else(|| "这个网址".to_string());
     let suggestions = move || {
         let base = base.clone();
         let agency = agency.clone();
+        let catalog = catalog_if_loaded();
         Suspend::new(async move {
-            let catalog = catalog.await.ok()?;
+            let catalog = catalog.await?;
             let entry = agency.as_deref().and_then(|id| catalog.agency(id))?;
             let id = entry.agency.id.clone();
             Some(view! {

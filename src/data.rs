@@ -1,0 +1,203 @@
+//! The one path data takes into pages. A page asks for what it shows — the catalog, one
+//! report, one agency's catalog entry and series — and gets a [`Data`]: ready at once where
+//! the pre-renderer preloaded it, else a resource that fetches exactly those files. Pages show
+//! it with `components::loading::Loaded`, which turns loading, not found and failed into the
+//! same three views everywhere.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use nianbao_model::{AgencyEntry, Catalog, Report, Series};
+
+use crate::api::{self, FetchError, LoadError};
+use crate::params::{AgencyAddress, ReportAddress};
+use crate::site::{use_site_base, SiteBase};
+
+/// Why a page has nothing to show.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// The address names nothing the site has (no such agency, year or report).
+    NotFound,
+    /// A file the page needs could not be loaded.
+    Load(LoadError),
+}
+
+impl From<LoadError> for Failure {
+    fn from(error: LoadError) -> Self {
+        match error.error {
+            FetchError::NotFound => Failure::NotFound,
+            _ => Failure::Load(error),
+        }
+    }
+}
+
+pub type Loaded<T> = Result<T, Failure>;
+
+/// What a page shows: ready (pre-rendered data) or being fetched.
+#[derive(Clone)]
+pub enum Data<T: Send + Sync + 'static> {
+    Ready(T),
+    Loading(LocalResource<Loaded<T>>),
+}
+
+/// Data handed to the views up front so they render at once instead of fetching. The
+/// pre-renderer fills it from the data files; in the browser it is empty and views fetch.
+#[derive(Clone, Default)]
+pub struct Preloaded {
+    pub catalog: Option<Arc<Catalog>>,
+    pub reports: Vec<Arc<Report>>,
+    /// Each agency's `series.json`.
+    pub series: HashMap<String, Arc<Vec<Series>>>,
+}
+
+impl Preloaded {
+    pub fn report(&self, agency: &str, year: u16) -> Option<Arc<Report>> {
+        self.reports
+            .iter()
+            .find(|r| r.agency.id == agency && r.year == year)
+            .cloned()
+    }
+
+    pub fn series(&self, agency: &str) -> Option<Arc<Vec<Series>>> {
+        self.series.get(agency).cloned()
+    }
+}
+
+fn use_preloaded() -> Preloaded {
+    use_context().unwrap_or_default()
+}
+
+/// The catalog, loaded at most once and shared by every page that needs it.
+#[derive(Clone, Copy)]
+pub struct CatalogResource(pub LocalResource<Result<Arc<Catalog>, LoadError>>);
+
+/// Called once by `App`.
+pub fn provide_catalog(base: SiteBase) {
+    provide_context(CatalogResource(LocalResource::new(move || {
+        api::load_catalog(base.clone())
+    })));
+}
+
+/// The catalog page's data. A missing catalog is a failure of the site, not a page that
+/// does not exist.
+pub fn use_catalog() -> Data<Arc<Catalog>> {
+    if let Some(catalog) = use_preloaded().catalog {
+        return Data::Ready(catalog);
+    }
+    let CatalogResource(catalog) = expect_context();
+    Data::Loading(LocalResource::new(move || async move {
+        catalog.await.map_err(Failure::Load)
+    }))
+}
+
+/// The catalog, if it can be had, for views that only add to a page (suggestions). Contexts
+/// are read now; the future may run later.
+pub fn catalog_if_loaded() -> impl std::future::Future<Output = Option<Arc<Catalog>>> {
+    let preloaded = use_preloaded().catalog;
+    let CatalogResource(catalog) = expect_context();
+    async move {
+        match preloaded {
+            Some(catalog) => Some(catalog),
+            None => catalog.await.ok(),
+        }
+    }
+}
+
+/// One report with its agency's series.
+#[derive(Clone)]
+pub struct ReportData {
+    pub report: Arc<Report>,
+    pub series: Arc<Vec<Series>>,
+}
+
+/// Whether a page can be shown without its agency's series.
+#[derive(Clone, Copy, PartialEq)]
+pub enum SeriesNeed {
+    /// The report reads without them, just without charts.
+    Optional,
+    Required,
+}
+
+/// The report an address names, with its agency's series. Keyed on agency and year only:
+/// moving between sections does not fetch again.
+pub fn use_report(address: Memo<ReportAddress>, need: SeriesNeed) -> Data<ReportData> {
+    let preloaded = use_preloaded();
+    let now = address.get_untracked();
+    if let Some(report) = now
+        .year
+        .and_then(|year| preloaded.report(&now.agency, year))
+    {
+        let series = preloaded.series(&now.agency).unwrap_or_default();
+        return Data::Ready(ReportData { report, series });
+    }
+    let base = use_site_base();
+    let key = Memo::new(move |_| address.with(|a| (a.agency.clone(), a.year)));
+    Data::Loading(LocalResource::new(move || {
+        let (base, (agency, year)) = (base.clone(), key.get());
+        async move {
+            let year = year.ok_or(Failure::NotFound)?;
+            let (report, series) = futures::join!(
+                api::load_report(base.clone(), agency.clone(), year),
+                api::load_series(base, agency)
+            );
+            let series = match (series, need) {
+                (Ok(series), _) => series,
+                (Err(_), SeriesNeed::Optional) => Arc::default(),
+                (Err(e), SeriesNeed::Required) => return Err(Failure::Load(e)),
+            };
+            Ok(ReportData {
+                report: report?,
+                series,
+            })
+        }
+    }))
+}
+
+/// One agency: its catalog entry (name, years) and its series.
+#[derive(Clone)]
+pub struct AgencyData {
+    pub entry: AgencyEntry,
+    pub series: Arc<Vec<Series>>,
+}
+
+impl AgencyData {
+    /// The first and last year the agency has a report for.
+    pub fn years(&self) -> (u16, u16) {
+        let years = self.entry.reports.iter().map(|r| r.year);
+        (
+            years.clone().min().unwrap_or_default(),
+            years.max().unwrap_or_default(),
+        )
+    }
+}
+
+/// The agency an address names: the catalog (shared) and the agency's `series.json`.
+pub fn use_agency(address: Memo<AgencyAddress>) -> Data<AgencyData> {
+    let preloaded = use_preloaded();
+    let agency = address.get_untracked().agency;
+    let ready = preloaded.catalog.as_ref().and_then(|catalog| {
+        Some(AgencyData {
+            entry: catalog.agency(&agency)?.clone(),
+            series: preloaded.series(&agency)?,
+        })
+    });
+    if let Some(data) = ready {
+        return Data::Ready(data);
+    }
+    let base = use_site_base();
+    let CatalogResource(catalog) = expect_context();
+    let agency = Memo::new(move |_| address.with(|a| a.agency.clone()));
+    Data::Loading(LocalResource::new(move || {
+        let (base, agency) = (base.clone(), agency.get());
+        async move {
+            let catalog = catalog.await.map_err(Failure::Load)?;
+            let entry = catalog.agency(&agency).ok_or(Failure::NotFound)?.clone();
+            // The agency is listed: a missing series file is the site's fault, not a missing page.
+            let series = api::load_series(base, agency)
+                .await
+                .map_err(Failure::Load)?;
+            Ok(AgencyData { entry, series })
+        }
+    }))
+}
