@@ -1,7 +1,9 @@
 //! Table 3, 收到和处理政府信息公开申请情况: rows recognised by their label, seven value columns.
 
 use nianbao_model::outline::parse_numbering;
-use nianbao_model::tables::{is_result_row, ApplicationsRow, ApplicationsTable, APPLICATION_ROWS};
+use nianbao_model::tables::{
+    is_result_row, ApplicationsRow, ApplicationsTable, Recovery, APPLICATION_ROWS,
+};
 
 use super::{count_cell, count_text, digit_run, distinct, is_placeholder, Norm};
 use crate::doc::GridCell;
@@ -156,9 +158,9 @@ pub(super) fn applications_from_grid(grid: &[Vec<GridCell>], section: &str) -> A
             label,
             group,
             values: parsed,
-            recovered: true,
-            raw: None,
-            note: placeholders.then(|| "表中以“—”等符号填写的单元格按空白处理".to_string()),
+            recovery: Recovery::read().with_note(
+                placeholders.then(|| "表中以“—”等符号填写的单元格按空白处理".to_string()),
+            ),
         });
     }
     notes.extend(missing_rows_notes(&rows));
@@ -346,15 +348,15 @@ fn resolve_rows(rows: Vec<TextRow>) -> (Vec<ApplicationsRow>, Vec<String>) {
                     label: row.label,
                     group,
                     values: values.into_iter().map(Some).collect(),
-                    recovered: true,
-                    note: (decided_by_columns && row.candidates.len() > 1).then(|| {
-                        format!(
-                            "原文数字连写（“{}”），有{}种拆分满足行合计，由各列勾稽关系确定",
-                            row.raw,
-                            row.candidates.len()
-                        )
-                    }),
-                    raw: Some(row.raw),
+                    recovery: Recovery::read()
+                        .with_note((decided_by_columns && row.candidates.len() > 1).then(|| {
+                            format!(
+                                "原文数字连写（“{}”），有{}种拆分满足行合计，由各列勾稽关系确定",
+                                row.raw,
+                                row.candidates.len()
+                            )
+                        }))
+                        .with_raw(Some(row.raw)),
                 },
                 None => {
                     let note = row.problem.clone().unwrap_or_else(|| {
@@ -371,9 +373,7 @@ fn resolve_rows(rows: Vec<TextRow>) -> (Vec<ApplicationsRow>, Vec<String>) {
                         label: row.label,
                         group,
                         values: vec![None; 7],
-                        recovered: false,
-                        raw: Some(row.raw),
-                        note: Some(note),
+                        recovery: Recovery::unread(row.raw, note),
                     }
                 }
             }

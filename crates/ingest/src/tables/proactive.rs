@@ -1,6 +1,6 @@
 //! Table 2, 主动公开政府信息情况: blocks headed 第二十条第（N）项, amounts with units.
 
-use nianbao_model::tables::{Amount, ProactiveBlock, ProactiveRow, ProactiveTable};
+use nianbao_model::tables::{Amount, ProactiveBlock, ProactiveRow, ProactiveTable, Recovery};
 
 use super::{count_text, distinct, is_placeholder, parse_amount, Norm};
 use crate::doc::GridCell;
@@ -58,9 +58,7 @@ pub(super) fn proactive_from_grid(grid: &[Vec<GridCell>], section: &str) -> Proa
         block.rows.push(ProactiveRow {
             label: cells[0].to_string(),
             values,
-            recovered: true,
-            raw: None,
-            note,
+            recovery: Recovery::read().with_note(note),
         });
     }
     ProactiveTable {
@@ -202,16 +200,12 @@ pub(super) fn proactive_from_text(text: &str, section: &str) -> ProactiveTable {
                 Ok(values) => ProactiveRow {
                     label,
                     values,
-                    recovered: true,
-                    raw: (columns.len() > 1).then_some(raw),
-                    note: None,
+                    recovery: Recovery::read().with_raw((columns.len() > 1).then_some(raw)),
                 },
                 Err(note) => ProactiveRow {
                     label,
                     values: vec![None; columns.len().max(1)],
-                    recovered: false,
-                    raw: Some(raw),
-                    note: Some(note),
+                    recovery: Recovery::unread(raw, note),
                 },
             };
             rows.push(row);

@@ -1,6 +1,6 @@
 //! Table 4, 政府信息公开行政复议、行政诉讼情况: one row of fifteen counts.
 
-use nianbao_model::tables::ReviewsTable;
+use nianbao_model::tables::{Recovery, ReviewsTable};
 
 use super::{count_cell, count_text, digit_run, distinct, is_placeholder, Norm};
 use crate::doc::GridCell;
@@ -20,9 +20,7 @@ pub(super) fn reviews_from_grid(grid: &[Vec<GridCell>], section: &str) -> Option
         values.iter().any(Option::is_some).then(|| ReviewsTable {
             section: section.to_string(),
             values,
-            recovered: true,
-            raw: None,
-            note: None,
+            recovery: Recovery::read(),
         })
     })
 }
@@ -41,24 +39,25 @@ pub fn reviews_from_text(text: &str, section: &str) -> Option<(ReviewsTable, usi
         ReviewsTable {
             section: section.to_string(),
             values: candidates[0].iter().copied().map(Some).collect(),
-            recovered: true,
-            raw: Some(raw.to_string()),
-            note: None,
+            recovery: Recovery::read().with_raw(Some(raw.to_string())),
         }
     } else {
         ReviewsTable {
             section: section.to_string(),
             values: vec![None; 15],
-            recovered: false,
-            raw: Some(raw.to_string()),
-            note: Some(if candidates.is_empty() {
-                format!("数字串“{raw}”无法拆成十五个单元格并满足每组“总计等于前四项之和”，保留原文")
-            } else {
-                format!(
-                    "原文数字连写（“{raw}”），有{}拆分满足每组合计，无法确定，保留原文",
-                    count_text(candidates.len())
-                )
-            }),
+            recovery: Recovery::unread(
+                raw,
+                if candidates.is_empty() {
+                    format!(
+                        "数字串“{raw}”无法拆成十五个单元格并满足每组“总计等于前四项之和”，保留原文"
+                    )
+                } else {
+                    format!(
+                        "原文数字连写（“{raw}”），有{}拆分满足每组合计，无法确定，保留原文",
+                        count_text(candidates.len())
+                    )
+                },
+            ),
         }
     };
     Some((table, end))

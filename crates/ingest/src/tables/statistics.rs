@@ -1,6 +1,6 @@
 //! The old-format 政府信息公开情况统计表: 指标名称 | 计量单位 | 本年度 | 历年累计.
 
-use nianbao_model::tables::{StatisticsRow, StatisticsTable};
+use nianbao_model::tables::{Recovery, StatisticsRow, StatisticsTable};
 
 use super::{distinct, is_placeholder, parse_amount, Norm};
 use crate::doc::GridCell;
@@ -42,9 +42,7 @@ pub(super) fn statistics_from_grid(grid: &[Vec<GridCell>], section: &str) -> Sta
             label: cells[0].to_string(),
             unit: cells[1].to_string(),
             values,
-            recovered: true,
-            raw: None,
-            note,
+            recovery: Recovery::read().with_note(note),
         });
     }
     StatisticsTable {
@@ -119,9 +117,7 @@ pub(super) fn statistics_from_text(text: &str, section: &str) -> StatisticsTable
                 label,
                 unit,
                 values: candidates[0].iter().map(|v| Some((*v).into())).collect(),
-                recovered: true,
-                raw: Some(raw),
-                note: None,
+                recovery: Recovery::read().with_raw(Some(raw)),
             }
         } else {
             let note = if candidates.is_empty() {
@@ -136,9 +132,7 @@ pub(super) fn statistics_from_text(text: &str, section: &str) -> StatisticsTable
                 label,
                 unit,
                 values: vec![None; n_values],
-                recovered: false,
-                raw: Some(raw),
-                note: Some(note),
+                recovery: Recovery::unread(raw, note),
             }
         });
     }
