@@ -301,8 +301,7 @@ fn resolve_rows(rows: Vec<TextRow>) -> (Vec<ApplicationsRow>, Vec<String>) {
             .filter(|&n| n <= 100_000);
         let all_known = rows.iter().all(|r| !r.candidates.is_empty());
         match combinations {
-            Some(n) if all_known && rows.iter().any(|r| r.candidates.len() >= MAX_SPLITS) => {
-                let _ = n;
+            Some(_) if all_known && rows.iter().any(|r| r.candidates.len() >= MAX_SPLITS) => {
                 ambiguity_note = "可能的拆分过多，无法确定".into();
             }
             Some(n) if all_known => {

@@ -131,7 +131,7 @@ impl Norm {
         let mut chars = Vec::new();
         let mut offs = Vec::new();
         for (i, c) in text.char_indices() {
-            if !c.is_whitespace() && c != '\u{3000}' && c != '\u{a0}' {
+            if !c.is_whitespace() {
                 chars.push(c);
                 offs.push(i);
             }
@@ -157,9 +157,7 @@ impl Norm {
 fn digit_run(text: &str) -> &str {
     let end = text
         .char_indices()
-        .find(|&(_, c)| {
-            !(c.is_ascii_digit() || c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}')
-        })
+        .find(|&(_, c)| !(c.is_ascii_digit() || c.is_whitespace()))
         .map_or(text.len(), |(i, _)| i);
     text[..end].trim_end()
 }
