@@ -406,3 +406,175 @@ fn columns_hold(keys: &[&str], values: &[Option<Vec<i64>>]) -> bool {
         new[c] + carried[c] == total[c] + out[c] && total[c] == results
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_grid;
+    use super::*;
+
+    #[test]
+    fn grid_rows_by_label_with_group_placeholders_and_notes() {
+        let grid = test_grid(&[
+            &["收到和处理政府信息公开申请情况"],
+            &[
+                "",
+                "自然人",
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+                "总计",
+            ],
+            &[
+                "一、本年新收政府信息公开申请数量",
+                "5",
+                "1",
+                "0",
+                "0",
+                "0",
+                "0",
+                "6",
+            ],
+            &[
+                "三、本年度办理结果",
+                "（一）予以公开",
+                "3",
+                "—",
+                "",
+                "0",
+                "0",
+                "0",
+                "3",
+            ],
+            &["（八）合计说明", "1", "0", "0", "0", "0", "0", "1"],
+            &[
+                "一、本年新收政府信息公开申请数量",
+                "9",
+                "0",
+                "0",
+                "0",
+                "0",
+                "0",
+                "9",
+            ],
+        ]);
+        let table = applications_from_grid(&grid, "s3");
+        assert_eq!(table.section, "s3");
+        let keys: Vec<&str> = table.rows.iter().map(|r| r.key.as_str()).collect();
+        assert_eq!(keys, ["new_requests", "disclosed"]);
+        let new = &table.rows[0];
+        assert_eq!(new.label, "一、本年新收政府信息公开申请数量");
+        assert_eq!(new.group, None);
+        assert_eq!(new.values, [5, 1, 0, 0, 0, 0, 6].map(Some));
+        assert_eq!(new.recovery, Recovery::read());
+        let disclosed = &table.rows[1];
+        assert_eq!(disclosed.group.as_deref(), Some("三、本年度办理结果"));
+        assert_eq!(
+            disclosed.values,
+            [Some(3), None, None, Some(0), Some(0), Some(0), Some(3)]
+        );
+        assert!(disclosed.recovery.recovered);
+        assert_eq!(
+            disclosed.recovery.note.as_deref(),
+            Some("表中以“—”等符号填写的单元格按空白处理")
+        );
+        assert_eq!(table.notes[0], "未能识别的行“（八）合计说明”未计入");
+        assert_eq!(
+            table.notes[1],
+            "“一、本年新收政府信息公开申请数量”一行重复出现，只取第一次"
+        );
+        assert_eq!(
+            table.notes[2],
+            "表中缺少“二、上年结转政府信息公开申请数量”一行"
+        );
+        // 26 template rows, two present; without `other.*` rows the single `other` is missing.
+        assert_eq!(table.notes.len(), 2 + 21);
+        assert!(table
+            .notes
+            .iter()
+            .any(|n| n == "表中缺少“（六）其他处理”一行"));
+        assert!(!table.notes.iter().any(|n| n.contains("3.其他")));
+    }
+
+    #[test]
+    fn text_rows_split_where_unique_and_kept_raw_where_not() {
+        let text = "一、本年新收政府信息公开申请数量 5100006 二、上年结转政府信息公开申请数量 \
+                    1000001 三、本年度办理结果 （一）予以公开 1234567 注";
+        let (table, end) = applications_from_text(text, "s3");
+        assert_eq!(end, text.find("1234567").unwrap() + "1234567".len());
+        let keys: Vec<&str> = table.rows.iter().map(|r| r.key.as_str()).collect();
+        assert_eq!(keys, ["new_requests", "carried_in", "disclosed"]);
+        let new = &table.rows[0];
+        assert_eq!(new.label, "一、本年新收政府信息公开申请数量");
+        assert_eq!(new.values, [5, 1, 0, 0, 0, 0, 6].map(Some));
+        assert_eq!(
+            new.recovery,
+            Recovery::read().with_raw(Some("5100006".into()))
+        );
+        assert_eq!(table.rows[1].label, "二、上年结转政府信息公开申请数量");
+        assert_eq!(table.rows[1].values, [1, 0, 0, 0, 0, 0, 1].map(Some));
+        // 1+2+3+4+5+6 is not 7: no split satisfies the row total.
+        let disclosed = &table.rows[2];
+        assert_eq!(disclosed.label, "（一）予以公开");
+        assert_eq!(disclosed.group.as_deref(), Some("三、本年度办理结果"));
+        assert_eq!(disclosed.values, vec![None; 7]);
+        let note = "数字串“1234567”无法拆成七个单元格并满足“总计等于各列之和”";
+        assert_eq!(disclosed.recovery, Recovery::unread("1234567", note));
+        assert_eq!(
+            table.notes[0],
+            format!("“（一）予以公开”一行未能还原：{note}")
+        );
+    }
+
+    #[test]
+    fn ambiguous_text_rows_without_column_checks_are_kept_raw() {
+        // 110000011 is 1|10|0|0|0|0|11 or 11|0|0|0|0|0|11; without rows 一、二、（七）、四 the
+        // column checks cannot choose.
+        let text = "一、本年新收政府信息公开申请数量 110000011 （一）予以公开 1000001";
+        let (table, _) = applications_from_text(text, "s3");
+        let new = &table.rows[0];
+        assert_eq!(new.values, vec![None; 7]);
+        let note = "原文数字连写（“110000011”），有2种拆分满足行合计：\
+                    没有一种拆分能使各列满足勾稽关系，保留原文";
+        assert_eq!(new.recovery, Recovery::unread("110000011", note));
+        assert_eq!(table.rows[1].values, [1, 0, 0, 0, 0, 0, 1].map(Some));
+        assert!(table.rows[1].recovery.recovered);
+        assert_eq!(
+            table.notes[0],
+            format!("“一、本年新收政府信息公开申请数量”一行未能还原：{note}")
+        );
+    }
+
+    #[test]
+    fn the_column_checks_decide_an_ambiguous_row() {
+        // Separate tokens are never joined, so "11 0 0 0 0 0 11" has one split; 一+二 = （七）+四
+        // then leaves 11|0|0|0|0|0|11 for row 一.
+        let text = "一、本年新收政府信息公开申请数量 110000011 \
+                    二、上年结转政府信息公开申请数量 0000000 \
+                    三、本年度办理结果 （一）予以公开 11 0 0 0 0 0 11 \
+                    （七）总计 11 0 0 0 0 0 11 \
+                    四、结转下年度继续办理 0000000";
+        let (table, _) = applications_from_text(text, "s3");
+        let keys: Vec<&str> = table.rows.iter().map(|r| r.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "new_requests",
+                "carried_in",
+                "disclosed",
+                "results_total",
+                "carried_out"
+            ]
+        );
+        let new = &table.rows[0];
+        assert_eq!(new.values, [11, 0, 0, 0, 0, 0, 11].map(Some));
+        let note = "原文数字连写（“110000011”），有2种拆分满足行合计，由各列勾稽关系确定";
+        let expected = Recovery::read()
+            .with_note(Some(note.into()))
+            .with_raw(Some("110000011".into()));
+        assert_eq!(new.recovery, expected);
+        assert!(table.rows.iter().all(|r| r.recovery.recovered));
+        assert!(!table.notes.iter().any(|n| n.contains("未能还原")));
+    }
+}

@@ -193,3 +193,87 @@ fn parse_amount(text: &str, column_unit: Option<&str>) -> Option<Amount> {
         },
     })
 }
+
+/// A grid for the tests: one cell per string, each its own source cell (no spans).
+#[cfg(test)]
+fn test_grid(rows: &[&[&str]]) -> Vec<Vec<GridCell>> {
+    let mut origin = 0;
+    rows.iter()
+        .map(|row| {
+            row.iter()
+                .map(|text| {
+                    origin += 1;
+                    GridCell {
+                        text: text.to_string(),
+                        origin,
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grid_kind_goes_by_the_labels() {
+        let applications = test_grid(&[&["", "自然人", "商业企业", "总计"]]);
+        assert_eq!(grid_kind(&applications), Some(TableKind::Applications));
+        let reviews = test_grid(&[&["行政复议", "行政诉讼"], &["结果维持"]]);
+        assert_eq!(grid_kind(&reviews), Some(TableKind::Reviews));
+        let proactive = test_grid(&[&["第二十条第（一）项"]]);
+        assert_eq!(grid_kind(&proactive), Some(TableKind::Proactive));
+        let statistics = test_grid(&[&["指标名称", "计量单位", "本年度"]]);
+        assert_eq!(grid_kind(&statistics), Some(TableKind::Statistics));
+        assert_eq!(grid_kind(&test_grid(&[&["序号", "名称"]])), None);
+    }
+
+    #[test]
+    fn the_first_table_of_a_kind_wins() {
+        let block = |name: &str| {
+            TableBlock::Grid(test_grid(&[
+                &["指标名称", "计量单位", "2015年度"],
+                &[name, "条", "1"],
+            ]))
+        };
+        let mut tables = Tables::default();
+        read_table(&block("甲"), "s1", &mut tables);
+        read_table(&block("乙"), "s2", &mut tables);
+        let statistics = tables.statistics.expect("statistics");
+        assert_eq!(statistics.section, "s1");
+        assert_eq!(statistics.rows[0].label, "甲");
+        assert!(tables.applications.is_none());
+    }
+
+    #[test]
+    fn cells_as_counts_and_amounts() {
+        assert_eq!(count_cell(" 12 "), Some(Some(12)));
+        assert_eq!(count_cell(""), Some(None));
+        assert_eq!(count_cell("—"), None);
+        assert_eq!(count_cell("1,2"), None);
+        let amount = parse_amount("251000元", Some("万元")).expect("amount");
+        assert_eq!(amount.value.to_string(), "251000");
+        assert_eq!(amount.unit.as_deref(), Some("元"));
+        let amount = parse_amount("18651.06", Some("万元")).expect("amount");
+        assert_eq!(amount.value.to_string(), "18651.06");
+        assert_eq!(amount.unit.as_deref(), Some("万元"));
+        assert_eq!(
+            parse_amount("-18", None).map(|a| a.value.to_string()),
+            Some("-18".into())
+        );
+        assert!(parse_amount("1.2.3", None).is_none());
+        assert!(parse_amount("12人次", None).is_none());
+    }
+
+    #[test]
+    fn norm_drops_every_whitespace_and_remembers_offsets() {
+        let text = "本年\u{3000}新收 1\u{a0}2";
+        let norm = Norm::new(text);
+        assert_eq!(norm.string(0, norm.chars.len()), "本年新收12");
+        assert_eq!(norm.find("新收", 0), Some(2));
+        assert_eq!(&text[norm.offs[4]..], "1\u{a0}2");
+        assert_eq!(digit_run("1 2\u{3000}3 二、"), "1 2\u{3000}3");
+    }
+}
