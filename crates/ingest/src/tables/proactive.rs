@@ -221,3 +221,108 @@ pub(super) fn proactive_from_text(text: &str, section: &str) -> ProactiveTable {
         blocks,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_grid;
+    use super::*;
+
+    fn amount(value: &str, unit: Option<&str>) -> Option<Amount> {
+        Some(Amount {
+            value: value.parse().expect("number"),
+            unit: unit.map(str::to_string),
+        })
+    }
+
+    #[test]
+    fn grid_blocks_columns_and_amounts() {
+        let grid = test_grid(&[
+            &["第二十条第（一）项"],
+            &["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+            &["规章", "5", "—", "12"],
+            &["", "", "", ""],
+            &["行政规范性文件", "3件", "若干", ""],
+            &["第二十条第（八）项"],
+            &["信息内容", "本年收费金额（单位：万元）"],
+            &["行政事业性收费", "18651.06"],
+        ]);
+        let table = proactive_from_grid(&grid, "s2");
+        assert_eq!(table.section, "s2");
+        assert_eq!(table.blocks.len(), 2);
+        let first = &table.blocks[0];
+        assert_eq!(first.item, "第二十条第（一）项");
+        assert_eq!(
+            first.columns,
+            ["本年制发件数", "本年废止件数", "现行有效件数"]
+        );
+        assert_eq!(first.rows.len(), 2);
+        assert_eq!(first.rows[0].label, "规章");
+        assert_eq!(
+            first.rows[0].values,
+            [amount("5", None), None, amount("12", None)]
+        );
+        assert_eq!(first.rows[0].recovery, Recovery::read());
+        let documents = &first.rows[1];
+        assert_eq!(documents.values, [amount("3", Some("件")), None, None]);
+        assert!(documents.recovery.recovered);
+        assert_eq!(
+            documents.recovery.note.as_deref(),
+            Some("单元格“若干”不是数字，按空白处理")
+        );
+        let fees = &table.blocks[1].rows[0];
+        assert_eq!(fees.values, [amount("18651.06", Some("万元"))]);
+        assert_eq!(
+            fees.values[0].as_ref().unwrap().value.to_string(),
+            "18651.06"
+        );
+    }
+
+    #[test]
+    fn text_rows_split_where_unique_and_kept_raw_where_not() {
+        let text = "第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 \
+                    规章 000 规范性文件 898989 \
+                    第二十条第（八）项 信息内容 本年收费金额（单位：万元） 行政事业性收费 18651.06";
+        let table = proactive_from_text(text, "s2");
+        assert_eq!(table.blocks.len(), 2);
+        let first = &table.blocks[0];
+        assert_eq!(first.item, "第二十条第（一）项");
+        assert_eq!(
+            first.columns,
+            ["本年制发件数", "本年废止件数", "现行有效件数"]
+        );
+        let rule = &first.rows[0];
+        assert_eq!(rule.label, "规章");
+        assert_eq!(
+            rule.values,
+            [amount("0", None), amount("0", None), amount("0", None)]
+        );
+        assert_eq!(rule.recovery, Recovery::read().with_raw(Some("000".into())));
+        let documents = &first.rows[1];
+        assert_eq!(documents.label, "规范性文件");
+        assert_eq!(documents.values, vec![None; 3]);
+        let note = "原文数字连写（“898989”），有10种拆分，表中没有可用的勾稽关系，保留原文";
+        assert_eq!(documents.recovery, Recovery::unread("898989", note));
+        // One column: nothing to split, the amount takes the column's unit.
+        let second = &table.blocks[1];
+        assert_eq!(second.item, "第二十条第（八）项");
+        assert_eq!(second.columns, ["本年收费金额（单位：万元）"]);
+        assert_eq!(second.rows[0].label, "行政事业性收费");
+        assert_eq!(second.rows[0].values, [amount("18651.06", Some("万元"))]);
+        assert_eq!(second.rows[0].recovery, Recovery::read());
+    }
+
+    #[test]
+    fn signs_and_decimals_are_not_split() {
+        let columns = ["本年新公开数量".to_string(), "本年增/减".to_string()];
+        let err = split_proactive("12 -3.5", &columns).unwrap_err();
+        assert_eq!(
+            err,
+            "原文数字连写（“12 -3.5”），含正负号、小数或单位，无法确定单元格边界，保留原文"
+        );
+        assert_eq!(
+            column_unit("本年收费金额（单位：万元）").as_deref(),
+            Some("万元")
+        );
+        assert_eq!(column_unit("本年制发件数"), None);
+    }
+}
