@@ -142,3 +142,82 @@ pub(super) fn statistics_from_text(text: &str, section: &str) -> StatisticsTable
         rows,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_grid;
+    use super::*;
+
+    fn numbers(values: &[i64]) -> Vec<Option<serde_json::Number>> {
+        values.iter().map(|v| Some((*v).into())).collect()
+    }
+
+    #[test]
+    fn grid_rows_with_unit_and_value_columns() {
+        let grid = test_grid(&[
+            &["政府信息公开情况统计表"],
+            &["指标名称", "计量单位", "2015年度", "历年累计"],
+            &["一、主动公开政府信息数", "条", "120", "3400"],
+            &["其中：1、政府网站公开数", "条", "—", "若干"],
+        ]);
+        let table = statistics_from_grid(&grid, "s6");
+        assert_eq!(table.section, "s6");
+        assert_eq!(table.columns, ["2015年度", "历年累计"]);
+        assert_eq!(table.rows.len(), 2);
+        assert_eq!(table.rows[0].label, "一、主动公开政府信息数");
+        assert_eq!(table.rows[0].unit, "条");
+        assert_eq!(table.rows[0].values, numbers(&[120, 3400]));
+        assert_eq!(table.rows[0].recovery, Recovery::read());
+        let second = &table.rows[1];
+        assert_eq!(second.values, [None, None]);
+        assert!(second.recovery.recovered);
+        assert_eq!(
+            second.recovery.note.as_deref(),
+            Some("单元格“若干”不是数字，按空白处理")
+        );
+    }
+
+    #[test]
+    fn text_rows_split_where_unique_and_kept_raw_where_not() {
+        // The 2 of 2、 belongs to the next label, not to the digits before it.
+        let text = "指标名称 计量单位 2015年度 历年累计 一、主动公开政府信息数 条 120 3400 \
+                    2、政府网站公开数 条 5 15 二、依申请公开数 件 1234";
+        let table = statistics_from_text(text, "s6");
+        assert_eq!(table.columns, ["2015年度", "历年累计"]);
+        let labels: Vec<(&str, &str)> = table
+            .rows
+            .iter()
+            .map(|r| (r.label.as_str(), r.unit.as_str()))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("一、主动公开政府信息数", "条"),
+                ("2、政府网站公开数", "条"),
+                ("二、依申请公开数", "件"),
+            ]
+        );
+        assert_eq!(table.rows[0].values, numbers(&[120, 3400]));
+        assert_eq!(
+            table.rows[0].recovery,
+            Recovery::read().with_raw(Some("120 3400".into()))
+        );
+        assert_eq!(table.rows[1].values, numbers(&[5, 15]));
+        // 1|234 and 12|34 both keep 历年累计 ≥ 本年度.
+        let requests = &table.rows[2];
+        assert_eq!(requests.values, [None, None]);
+        let note =
+            "原文数字连写（“1234”），有2种拆分满足“历年累计不小于本年度”，无法确定，保留原文";
+        assert_eq!(requests.recovery, Recovery::unread("1234", note));
+    }
+
+    #[test]
+    fn text_digits_too_few_for_the_columns_are_kept_raw() {
+        let table = statistics_from_text("指标名称 计量单位 2015年度 历年累计 申请数 件 7", "s6");
+        assert_eq!(table.rows.len(), 1);
+        assert_eq!(table.rows[0].label, "申请数");
+        assert_eq!(table.rows[0].values, [None, None]);
+        let note = "数字串“7”无法拆成2个单元格，保留原文";
+        assert_eq!(table.rows[0].recovery, Recovery::unread("7", note));
+    }
+}
