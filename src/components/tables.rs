@@ -162,7 +162,7 @@ fn ApplicationsTableView(table: ApplicationsTable, checks: Vec<Check>) -> impl I
             }
             previous_group = row.group.clone();
         }
-        let cells = if row.recovered {
+        let cells = if row.recovery.recovered {
             row.values
                 .iter()
                 .enumerate()
@@ -177,7 +177,7 @@ fn ApplicationsTableView(table: ApplicationsTable, checks: Vec<Check>) -> impl I
                 .collect_view()
                 .into_any()
         } else {
-            view! { <td colspan="7" class="unread">{unread_row(&row.raw, &row.note)}</td> }
+            view! { <td colspan="7" class="unread">{unread_row(&row.recovery.raw, &row.recovery.note)}</td> }
                 .into_any()
         };
         rows.push(
@@ -216,7 +216,7 @@ fn ApplicationsTableView(table: ApplicationsTable, checks: Vec<Check>) -> impl I
 
 #[component]
 fn ReviewsTableView(table: ReviewsTable, checks: Vec<Check>) -> impl IntoView {
-    let body = if table.recovered {
+    let body = if table.recovery.recovered {
         table
             .values
             .iter()
@@ -233,7 +233,7 @@ fn ReviewsTableView(table: ReviewsTable, checks: Vec<Check>) -> impl IntoView {
             .collect_view()
             .into_any()
     } else {
-        view! { <td colspan="15" class="unread">{unread_row(&table.raw, &table.note)}</td> }
+        view! { <td colspan="15" class="unread">{unread_row(&table.recovery.raw, &table.recovery.note)}</td> }
             .into_any()
     };
     let failed = failed_checks(flags::for_table(&checks, "reviews"));
@@ -292,10 +292,10 @@ fn ProactiveTableView(table: ProactiveTable) -> impl IntoView {
                                         .rows
                                         .iter()
                                         .map(|row| {
-                                            let cells = if row.recovered {
+                                            let cells = if row.recovery.recovered {
                                                 row.values.iter().map(|v| view! { <td>{amount(v)}</td> }).collect_view().into_any()
                                             } else {
-                                                view! { <td colspan=width.to_string() class="unread">{unread_row(&row.raw, &row.note)}</td> }
+                                                view! { <td colspan=width.to_string() class="unread">{unread_row(&row.recovery.raw, &row.recovery.note)}</td> }
                                                     .into_any()
                                             };
                                             view! {
@@ -334,7 +334,7 @@ fn StatisticsTableView(table: StatisticsTable) -> impl IntoView {
                             .rows
                             .iter()
                             .map(|row| {
-                                let cells = if row.recovered {
+                                let cells = if row.recovery.recovered {
                                     row.values
                                         .iter()
                                         .map(|v| {
@@ -345,7 +345,7 @@ fn StatisticsTableView(table: StatisticsTable) -> impl IntoView {
                                         .collect_view()
                                         .into_any()
                                 } else {
-                                    view! { <td colspan=width.to_string() class="unread">{unread_row(&row.raw, &row.note)}</td> }
+                                    view! { <td colspan=width.to_string() class="unread">{unread_row(&row.recovery.raw, &row.recovery.note)}</td> }
                                         .into_any()
                                 };
                                 view! {

@@ -133,19 +133,19 @@ fn table_notes(t: &Tables) -> Vec<String> {
         .applications
         .iter()
         .flat_map(|a| &a.rows)
-        .filter(|r| !r.recovered)
+        .filter(|r| !r.recovery.recovered)
         .count()
-        + t.reviews.iter().filter(|r| !r.recovered).count()
+        + t.reviews.iter().filter(|r| !r.recovery.recovered).count()
         + t.proactive
             .iter()
             .flat_map(|p| &p.blocks)
             .flat_map(|b| &b.rows)
-            .filter(|r| !r.recovered)
+            .filter(|r| !r.recovery.recovered)
             .count()
         + t.statistics
             .iter()
             .flat_map(|s| &s.rows)
-            .filter(|r| !r.recovered)
+            .filter(|r| !r.recovery.recovered)
             .count();
     if unrecovered > 0 {
         out.push(format!(

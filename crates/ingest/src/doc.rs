@@ -55,9 +55,23 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
-/// Trims whitespace including ideographic and no-break spaces.
+/// Trims whitespace (char::is_whitespace includes ideographic and no-break spaces) and the
+/// byte-order mark, which is not whitespace.
 pub fn clean(text: &str) -> &str {
-    text.trim_matches(|c: char| {
-        c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{feff}'
-    })
+    text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_trims_ideographic_and_no_break_spaces_and_the_byte_order_mark() {
+        assert_eq!(
+            clean("\u{feff}\u{3000}\u{a0} 一、总体情况\u{3000}\n"),
+            "一、总体情况"
+        );
+        // Inner spaces stay.
+        assert_eq!(clean("\u{a0}1 2\u{3000}3 "), "1 2\u{3000}3");
+    }
 }

@@ -104,7 +104,8 @@ fn cell_text(el: ElementRef) -> String {
     let mut s = String::new();
     inline_text(el, &mut s);
     s.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{a0}' && *c != '\u{200b}')
+        // char::is_whitespace covers U+3000 and U+00A0; the zero-width space is not whitespace.
+        .filter(|c| !c.is_whitespace() && *c != '\u{200b}')
         .collect()
 }
 

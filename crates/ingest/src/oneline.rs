@@ -59,16 +59,12 @@ fn is_ideograph(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
-}
-
 /// Sentence-level punctuation after which a numbered item may start.
 fn is_boundary(c: char) -> bool {
     matches!(
         c,
         '。' | '；' | '：' | ':' | ';' | '！' | '？' | '）' | ')' | '”' | '」'
-    ) || is_space(c)
+    ) || c.is_whitespace()
 }
 
 /// The parts the report lists for itself ("本报告由概述、…和…共七个部分组成").
@@ -136,7 +132,7 @@ fn levenshtein(a: &[char], b: &[char]) -> usize {
 /// Byte length of the heading at the start of `rest` (leading spaces included), for a heading
 /// that runs into its body.
 fn heading_len(rest: &str, known: &[String]) -> usize {
-    let lead = rest.len() - rest.trim_start_matches(is_space).len();
+    let lead = rest.len() - rest.trim_start().len();
     let text = &rest[lead..];
     // 1. The longest known heading the text starts with.
     if let Some(k) = known
@@ -176,7 +172,7 @@ fn heading_len(rest: &str, known: &[String]) -> usize {
     for (n, &(i, c)) in chars.iter().enumerate() {
         let here = &text[i..];
         if n > 0
-            && (is_space(c)
+            && (c.is_whitespace()
                 || c.is_ascii_digit()
                 || matches!(c, '。' | '；' | '：' | ':' | '（' | '('))
         {
@@ -227,7 +223,7 @@ fn next_top(text: &str, from: usize, expected: u32, known: &[String]) -> Option<
         let pos = at + found;
         let prev = text[..pos].chars().next_back();
         // After an ideograph only a known heading counts ("…432.52元三、收到和处理…").
-        let after = text[pos + needle.len()..].trim_start_matches(is_space);
+        let after = text[pos + needle.len()..].trim_start();
         let known_heading = known
             .iter()
             .map(String::as_str)
@@ -272,7 +268,7 @@ pub fn segment(text: &str) -> Vec<Block> {
         tops.push((at, heading_end));
         expected += 1;
         // Table text after the heading is skipped whole: its row labels are numbered too.
-        let after = text[heading_end..].trim_start_matches(is_space);
+        let after = text[heading_end..].trim_start();
         let after_at = text.len() - after.len();
         from = match TABLE_STARTS
             .iter()
@@ -290,7 +286,7 @@ pub fn segment(text: &str) -> Vec<Block> {
         let end = tops.get(i + 1).map_or(text.len(), |t| t.0);
         out.push(Block::Heading(clean(&text[at..heading_end]).to_string()));
         let body = &text[heading_end..end];
-        let trimmed = body.trim_start_matches(is_space);
+        let trimmed = body.trim_start();
         let kind = TABLE_STARTS
             .iter()
             .find(|(m, _)| trimmed.starts_with(m))

@@ -65,9 +65,7 @@ fn parse_archive(header: &str, body: &str) -> Result<Document, IngestError> {
         }
     }
     // The title repeated at the head of the text.
-    let first_word_end = body
-        .find(|c: char| c.is_whitespace() || c == '\u{3000}')
-        .unwrap_or(body.len());
+    let first_word_end = body.find(char::is_whitespace).unwrap_or(body.len());
     if title_parts(&body[..first_word_end]).is_some() {
         body = clean(&body[first_word_end..]);
     }

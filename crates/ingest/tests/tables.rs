@@ -57,7 +57,7 @@ fn check_against(report: &Report, exp: &Expected, what: &str) {
     for (row, (label, values)) in table.rows.iter().zip(&exp.rows) {
         let want: Vec<Option<i64>> = values.iter().copied().map(Some).collect();
         assert_eq!(row.values, want, "{what}: row {label} ({})", row.key);
-        assert!(row.recovered, "{what}: {label}");
+        assert!(row.recovery.recovered, "{what}: {label}");
         // Keys follow the template's order and the printed label is kept.
         assert!(APPLICATION_ROWS.iter().any(|(k, _, _)| *k == row.key));
         let bare = |s: &str| {
@@ -150,17 +150,21 @@ fn ambiguous_splits_keep_the_raw_text() {
         .flat_map(|b| &b.rows)
         .find(|r| r.label == "规范性文件")
         .expect("row");
-    assert!(!row.recovered);
-    assert_eq!(row.raw.as_deref(), Some("898989"));
+    assert!(!row.recovery.recovered);
+    assert_eq!(row.recovery.raw.as_deref(), Some("898989"));
     assert!(row.values.iter().all(Option::is_none));
-    assert!(row.note.as_deref().is_some_and(|n| n.contains("898989")));
+    assert!(row
+        .recovery
+        .note
+        .as_deref()
+        .is_some_and(|n| n.contains("898989")));
     // A unique split is kept: 规章 000 is 0 | 0 | 0.
     let rule = proactive.blocks[0]
         .rows
         .iter()
         .find(|r| r.label == "规章")
         .expect("规章");
-    assert!(rule.recovered);
+    assert!(rule.recovery.recovered);
     assert!(rule
         .values
         .iter()

@@ -19,7 +19,7 @@ pub use report::{Agency, Check, Figure, Report, ReportFormat, SCHEMA_VERSION};
 pub use series::{agency_series, series, Basis, Point, Series, Source};
 pub use tables::{
     Amount, ApplicationsRow, ApplicationsTable, ProactiveBlock, ProactiveRow, ProactiveTable,
-    ReviewsTable, StatisticsRow, StatisticsTable, Tables,
+    Recovery, ReviewsTable, StatisticsRow, StatisticsTable, Tables,
 };
 
 /// Where the data files stand, relative to the site's base path.

@@ -729,7 +729,7 @@ fn app_cells(
             Some(v) => sum = sum.map(|s| s + v as f64),
             None => {
                 sum = None;
-                notes.push(if row.recovered {
+                notes.push(if row.recovery.recovered {
                     format!("原表“{}”行“{}”列空白", row.label, APPLICANT_COLUMNS[col])
                 } else {
                     format!("原表“{}”行的数字未能可靠读取", row.label)
@@ -788,7 +788,7 @@ fn find(report: &Report, place: &Place, unit: &str) -> Option<Found> {
                 .and_then(|a| a.value.as_f64());
             let mut notes = Vec::new();
             if value.is_none() {
-                notes.push(if r.recovered {
+                notes.push(if r.recovery.recovered {
                     format!("原表“{}”行“{}”列空白", r.label, block.columns[col])
                 } else {
                     format!("原表“{}”行的数字未能可靠读取", r.label)
@@ -906,7 +906,7 @@ fn review_found(table: &ReviewsTable, checks: &[&Check], idx: &[usize]) -> Optio
             Some(v) => sum = sum.map(|s| s + v as f64),
             None => {
                 sum = None;
-                notes.push(if table.recovered {
+                notes.push(if table.recovery.recovered {
                     format!("原表“{}”空白", column(i))
                 } else {
                     "原表数字未能可靠读取".to_string()
@@ -966,7 +966,7 @@ fn stat_found(table: &StatisticsTable, needles: &[&str]) -> Option<Found> {
     let column = table.columns.first().cloned().unwrap_or_default();
     let mut notes = Vec::new();
     if value.is_none() {
-        notes.push(if row.recovered {
+        notes.push(if row.recovery.recovered {
             format!("原表“{}”行“{column}”列空白", row.label)
         } else {
             format!("原表“{}”行的数字未能可靠读取", row.label)

@@ -3,8 +3,8 @@
 //! Labels are kept as printed so that the portal can render each table as published.
 //! A value is `null` where the published cell is blank (blank is not 0). Where the ingest
 //! could not read a row's cells with certainty (table text whose cells ran together), the row
-//! says so: `recovered` is false, `values` are all `null`, `raw` keeps the published text and
-//! `note` says why.
+//! says so through its [`Recovery`]: `recovered` is false, `values` are all `null`, `raw` keeps
+//! the published text and `note` says why.
 
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +14,51 @@ fn yes() -> bool {
 
 fn is_true(b: &bool) -> bool {
     *b
+}
+
+/// Whether a row's cells were read with certainty; where not, what was published instead.
+/// Flattened into the row, so the JSON has `recovered` (only when false), `raw` and `note`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recovery {
+    /// False where the cells could not be read with certainty (then the values are all `None`).
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub recovered: bool,
+    /// The row's published text, where its cells ran together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raw: Option<String>,
+    /// Why the row was not recovered, or how it was (zh-CN).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Recovery {
+    /// Cells read with certainty, nothing more to say.
+    pub fn read() -> Self {
+        Recovery {
+            recovered: true,
+            raw: None,
+            note: None,
+        }
+    }
+
+    /// Cells that could not be read: the published text is kept, with why.
+    pub fn unread(raw: impl Into<String>, note: impl Into<String>) -> Self {
+        Recovery {
+            recovered: false,
+            raw: Some(raw.into()),
+            note: Some(note.into()),
+        }
+    }
+
+    /// The published text the cells were split from, if any.
+    pub fn with_raw(self, raw: Option<String>) -> Self {
+        Recovery { raw, ..self }
+    }
+
+    /// How the cells were read, if worth saying.
+    pub fn with_note(self, note: Option<String>) -> Self {
+        Recovery { note, ..self }
+    }
 }
 
 /// The standard tables found in a report; each names the section it stands in.
@@ -195,15 +240,9 @@ pub struct ApplicationsRow {
     pub group: Option<String>,
     /// One entry per column; `None` where the published cell is blank (blank is not 0).
     pub values: Vec<Option<i64>>,
-    /// False where the cells could not be read with certainty (then `values` are all `None`).
-    #[serde(default = "yes", skip_serializing_if = "is_true")]
-    pub recovered: bool,
-    /// The row's published text, where its cells ran together.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub raw: Option<String>,
-    /// Why the row was not recovered, or how it was (zh-CN).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    /// Whether the cells were read with certainty (flattened: the JSON keeps its three keys).
+    #[serde(flatten)]
+    pub recovery: Recovery,
 }
 
 /// The column labels of table 4, in printed order: three groups of five.
@@ -221,12 +260,9 @@ pub const REVIEW_RESULTS: [&str; 5] = ["结果维持", "结果纠正", "其他�
 pub struct ReviewsTable {
     pub section: String,
     pub values: Vec<Option<i64>>,
-    #[serde(default = "yes", skip_serializing_if = "is_true")]
-    pub recovered: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub raw: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    /// Whether the cells were read with certainty (flattened: the JSON keeps its three keys).
+    #[serde(flatten)]
+    pub recovery: Recovery,
 }
 
 /// A number as printed, with its unit where the cell or its column states one.
@@ -264,12 +300,9 @@ pub struct ProactiveRow {
     pub label: String,
     /// One entry per column of the block; `None` where blank or not recovered.
     pub values: Vec<Option<Amount>>,
-    #[serde(default = "yes", skip_serializing_if = "is_true")]
-    pub recovered: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub raw: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    /// Whether the cells were read with certainty (flattened: the JSON keeps its three keys).
+    #[serde(flatten)]
+    pub recovery: Recovery,
 }
 
 /// Old-format statistics table: 指标名称 | 计量单位 | 本年度 | 历年累计.
@@ -290,10 +323,50 @@ pub struct StatisticsRow {
     pub unit: String,
     /// One entry per value column.
     pub values: Vec<Option<serde_json::Number>>,
-    #[serde(default = "yes", skip_serializing_if = "is_true")]
-    pub recovered: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub raw: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    /// Whether the cells were read with certainty (flattened: the JSON keeps its three keys).
+    #[serde(flatten)]
+    pub recovery: Recovery,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reviews(recovery: Recovery) -> ReviewsTable {
+        ReviewsTable {
+            section: "s4".into(),
+            values: vec![Some(1), None],
+            recovery,
+        }
+    }
+
+    #[test]
+    fn recovery_keeps_the_rows_json_keys() {
+        let read = serde_json::to_string(&reviews(Recovery::read())).unwrap();
+        assert_eq!(read, r#"{"section":"s4","values":[1,null]}"#);
+        let unread = serde_json::to_string(&reviews(Recovery::unread("12", "无法拆分"))).unwrap();
+        assert_eq!(
+            unread,
+            r#"{"section":"s4","values":[1,null],"recovered":false,"raw":"12","note":"无法拆分"}"#
+        );
+        let split = Recovery::read().with_raw(Some("1 2".into()));
+        let split = serde_json::to_string(&reviews(split)).unwrap();
+        assert_eq!(split, r#"{"section":"s4","values":[1,null],"raw":"1 2"}"#);
+    }
+
+    #[test]
+    fn recovery_reads_back_with_recovered_defaulting_to_true() {
+        let read: ReviewsTable =
+            serde_json::from_str(r#"{"section":"s4","values":[1,null]}"#).unwrap();
+        assert_eq!(read, reviews(Recovery::read()));
+        let unread: ReviewsTable = serde_json::from_str(
+            r#"{"section":"s4","values":[1,null],"recovered":false,"raw":"12","note":"无法拆分"}"#,
+        )
+        .unwrap();
+        assert_eq!(unread, reviews(Recovery::unread("12", "无法拆分")));
+        let noted = Recovery::read().with_note(Some("按空白处理".into()));
+        assert!(noted.recovered);
+        assert_eq!(noted.raw, None);
+        assert_eq!(noted.note.as_deref(), Some("按空白处理"));
+    }
 }
