@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use nianbao_model::series::{chart_plan, Point, Source};
 use nianbao_model::tables::{APPLICANT_COLUMNS, REVIEW_GROUPS, REVIEW_RESULTS};
-use nianbao_model::{Report, Series};
+use nianbao_model::{Report, ReviewCell, Series};
 
 use crate::components::page_meta::PageMeta;
 use crate::components::section::figure_id;
@@ -138,7 +138,7 @@ fn anchor(report: &Report, source: &Source) -> Option<String> {
                     })
                     .map(|r| g * REVIEW_RESULTS.len() + r)
             });
-            index.map(review_cell_id)
+            index.and_then(ReviewCell::from_index).map(review_cell_id)
         }
         Source::Sum { table, .. } if table.contains("表四") => Some("table-reviews".into()),
         Source::Sum { .. } => Some("table-applications".into()),

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::outline::Section;
+use crate::rule::Rule;
 use crate::tables::Tables;
 
 /// The report JSON layout this code reads and writes. Bump it on any change a reader of
@@ -78,8 +79,8 @@ pub struct Report {
 /// One consistency rule evaluated on one column of a published table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Check {
-    /// Stable rule id, e.g. `applications.balance`.
-    pub rule: String,
+    /// The rule, written as its stable id, e.g. `applications.balance`.
+    pub rule: Rule,
     /// The rule as a reader would say it, in Chinese.
     pub description: String,
     /// Which column (or group) of the table the rule was applied to, as printed (`自然人`, `行政复议` …).

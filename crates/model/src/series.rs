@@ -914,7 +914,8 @@ fn review_found(table: &ReviewsTable, checks: &[&Check], idx: &[usize]) -> Optio
             }
         }
         let group = REVIEW_GROUPS[i / 5];
-        if let Some(c) = crate::flags::review_cell(checks.iter().copied(), i).first() {
+        let cell = crate::ReviewCell::from_index(i)?;
+        if let Some(c) = crate::flags::review_cell(checks.iter().copied(), cell).first() {
             flagged = true;
             notes.push(format!(
                 "原表“{group}”组未通过勾稽检查：{}（{} ≠ {}）",
