@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use nianbao_model::series::{chart_plan, Point, Source};
+use nianbao_model::series::{breakdown_charts, headline_keys, trend_keys, Point, Source};
 use nianbao_model::tables::{APPLICANT_COLUMNS, REVIEW_GROUPS, REVIEW_RESULTS};
 use nianbao_model::{Report, ReviewCell, Series};
 
@@ -19,41 +19,6 @@ use crate::pages::not_found::NotFound;
 use crate::pages::report::use_report_params;
 use crate::site::{route, use_site_base};
 use crate::takeover::TakeOver;
-
-/// Headline figures, in the order they are shown (those the report states).
-const HEADLINES: &[&str] = &[
-    "requests.new",
-    "requests.results.disclosed",
-    "proactive.items",
-    "reviews.total",
-    "lawsuits.total",
-    "normative_docs.issued",
-    "requests.completion_rate",
-    "press_conferences",
-    "policy_interpretations",
-    "weibo.posts",
-    "complaints.answered",
-];
-
-/// Breakdowns shown as bars: (title, the agency-page chart whose series they are). Totals
-/// that are the sum of the other bars are left out.
-const BREAKDOWNS: &[(&str, &str)] = &[
-    ("申请的办理结果", "requests.results"),
-    ("谁提出了申请", "requests.by_applicant"),
-    ("行政复议的结果", "reviews"),
-    ("行政诉讼", "lawsuits"),
-];
-const SUMS_OF_BARS: &[&str] = &["reviews.total", "lawsuits.total"];
-
-/// Trends shown as small line drawings over the agency's years.
-const TRENDS: &[&str] = &[
-    "requests.new",
-    "proactive.items",
-    "requests.results.disclosed",
-    "reviews.total",
-    "lawsuits.total",
-    "normative_docs.issued",
-];
 
 /// One indicator as the 图解 shows it: this year's point and, where comparable, last year's.
 struct Figure<'a> {
@@ -183,8 +148,8 @@ pub fn TujieView(report: Arc<Report>, agency: AgencyReports) -> impl IntoView {
     let year = report.year;
     let report_path = route::report(&report.agency.id, year);
 
-    let figures: Vec<Figure> = HEADLINES
-        .iter()
+    let figures: Vec<Figure> = headline_keys()
+        .into_iter()
         .filter_map(|key| figure(&series, key, year))
         .collect();
     let image = summary_svg(
@@ -227,20 +192,20 @@ pub fn TujieView(report: Arc<Report>, agency: AgencyReports) -> impl IntoView {
         })
         .collect_view();
 
-    let breakdowns = BREAKDOWNS
-        .iter()
-        .filter_map(|(title, chart)| {
-            let keys = chart_plan(chart)?.series;
-            let figures: Vec<Figure> = keys
-                .iter()
-                .filter(|k| !SUMS_OF_BARS.contains(&k.as_str()))
+    let breakdowns = breakdown_charts()
+        .into_iter()
+        .filter_map(|chart| {
+            let title = chart.breakdown.as_ref()?.title;
+            // Bars for the parts only: a total that sums them would dwarf them.
+            let figures: Vec<Figure> = chart
+                .parts()
                 .filter_map(|k| figure(&series, k, year))
                 .collect();
             let max = figures.iter().filter_map(|f| f.point.value).fold(0.0_f64, f64::max);
             (!figures.is_empty() && max > 0.0).then(|| {
                 view! {
                     <section class="breakdown">
-                        <h2>{*title}</h2>
+                        <h2>{title}</h2>
                         <ul class="bars">
                             {figures
                                 .iter()
@@ -272,9 +237,9 @@ pub fn TujieView(report: Arc<Report>, agency: AgencyReports) -> impl IntoView {
         })
         .collect_view();
 
-    let trends: Vec<Series> = TRENDS
-        .iter()
-        .filter_map(|key| series.iter().find(|s| s.key == *key))
+    let trends: Vec<Series> = trend_keys()
+        .into_iter()
+        .filter_map(|key| series.iter().find(|s| s.key == key))
         .filter(|s| s.points.iter().filter(|p| p.value.is_some()).count() > 1)
         .cloned()
         .collect();

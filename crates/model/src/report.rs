@@ -106,7 +106,7 @@ pub struct Figure {
     #[serde(default)]
     pub approximate: bool,
     /// Stable indicator key when the figure means a known indicator (comparable across years);
-    /// see [`crate::indicators::INDICATORS`].
+    /// see [`crate::indicators`].
     pub indicator: Option<String>,
     /// The id of the section the figure stands in (`intro` for the paragraphs before it).
     pub section: String,
