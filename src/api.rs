@@ -3,7 +3,9 @@
 use std::fmt;
 use std::sync::Arc;
 
-use nianbao_model::{parse_catalog, parse_report, paths, Catalog, DataError, Report, Series};
+use nianbao_model::{
+    parse_catalog, parse_report, parse_series, paths, Catalog, DataError, Report, Series,
+};
 
 use crate::site::SiteBase;
 
@@ -133,7 +135,5 @@ pub async fn load_report(
 /// An agency's indicator series (for the charts beside a report's sections).
 pub async fn load_series(base: SiteBase, agency: String) -> Result<Arc<Vec<Series>>, FetchError> {
     let text = fetch_text(&base.href(&format!("/{}", paths::series(&agency)))).await?;
-    serde_json::from_str(&text)
-        .map(Arc::new)
-        .map_err(|e| FetchError::Data(DataError::Malformed(e.to_string())))
+    parse_series(&text).map(Arc::new).map_err(FetchError::Data)
 }

@@ -7,13 +7,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use nianbao_model::series::{breakdown_charts, headline_keys, trend_keys, Point, Source};
-use nianbao_model::tables::{APPLICANT_COLUMNS, REVIEW_GROUPS, REVIEW_RESULTS};
-use nianbao_model::{Report, ReviewCell, Series};
+use nianbao_model::{CellAddress, Report, Series};
 
 use crate::components::page_meta::PageMeta;
 use crate::components::section::figure_id;
 use crate::components::share_image::{summary_svg, ImageFigure, SaveImageButton};
-use crate::components::tables::{application_cell_id, review_cell_id};
+use crate::components::tables::{application_cell_id, review_cell_id, table_id};
 use crate::pages::agency::{with_reports, AgencyReports};
 use crate::pages::not_found::NotFound;
 use crate::pages::report::use_report_params;
@@ -79,8 +78,9 @@ fn change(now: &Point, before: &Point) -> String {
     }
 }
 
-/// The fragment of the report page that shows where a point's figure stands.
-fn anchor(report: &Report, source: &Source) -> Option<String> {
+/// The fragment of the report page that shows where a point's figure stands (table 2 and
+/// statistics cells have no anchors of their own: the section is linked).
+fn anchor(source: &Source) -> Option<String> {
     match source {
         Source::Figure {
             section,
@@ -88,25 +88,12 @@ fn anchor(report: &Report, source: &Source) -> Option<String> {
             start,
             ..
         } => Some(figure_id(section, *paragraph, *start)),
-        Source::Cell { row, column, .. } => {
-            if let Some(table) = &report.tables.applications {
-                let col = APPLICANT_COLUMNS.iter().position(|c| c == column);
-                if let (Some(r), Some(col)) = (table.rows.iter().find(|r| &r.label == row), col) {
-                    return Some(application_cell_id(&r.key, col));
-                }
-            }
-            let index = REVIEW_GROUPS.iter().enumerate().find_map(|(g, group)| {
-                REVIEW_RESULTS
-                    .iter()
-                    .position(|r| {
-                        format!("{group}·{r}") == *column || (*row == *group && r == column)
-                    })
-                    .map(|r| g * REVIEW_RESULTS.len() + r)
-            });
-            index.and_then(ReviewCell::from_index).map(review_cell_id)
-        }
-        Source::Sum { table, .. } if table.contains("表四") => Some("table-reviews".into()),
-        Source::Sum { .. } => Some("table-applications".into()),
+        Source::Cell { address, .. } => match address {
+            CellAddress::Applications { row, column } => Some(application_cell_id(row, *column)),
+            CellAddress::Reviews(cell) => Some(review_cell_id(*cell)),
+            CellAddress::Proactive { .. } | CellAddress::Statistics { .. } => None,
+        },
+        Source::Sum { table_kind, .. } => Some(table_id(*table_kind)),
     }
 }
 
@@ -114,7 +101,7 @@ fn anchor(report: &Report, source: &Source) -> Option<String> {
 fn source_href(report: &Report, point: &Point) -> Option<String> {
     let source = point.source.as_ref()?;
     let path = route::section(&report.agency.id, report.year, source.section());
-    Some(match anchor(report, source) {
+    Some(match anchor(source) {
         Some(id) => format!("{path}#{id}"),
         None => path,
     })

@@ -16,11 +16,11 @@ pub mod tables;
 
 pub use address::{CellAddress, ReviewCell, ReviewGroup, ReviewResult, TableKind};
 pub use catalog::{AgencyEntry, Catalog, ReportEntry};
-pub use json::{parse_catalog, parse_report, DataError};
+pub use json::{parse_catalog, parse_report, parse_series, DataError};
 pub use outline::Section;
 pub use report::{Agency, Check, Figure, Report, ReportFormat, SCHEMA_VERSION};
 pub use rule::Rule;
-pub use series::{agency_series, series, Basis, Point, Series, Source};
+pub use series::{agency_series, series, Basis, Point, Series, SeriesFile, Source};
 pub use tables::{
     Amount, ApplicationsRow, ApplicationsTable, ProactiveBlock, ProactiveRow, ProactiveTable,
     ReviewsTable, StatisticsRow, StatisticsTable, Tables,

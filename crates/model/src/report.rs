@@ -6,8 +6,9 @@ use crate::outline::Section;
 use crate::rule::Rule;
 use crate::tables::Tables;
 
-/// The report JSON layout this code reads and writes. Bump it on any change a reader of
-/// older JSON would misread; the app refuses versions it does not know.
+/// The report JSON layout this code reads and writes (`series.json` carries it too). Bump it
+/// on any change a reader of older JSON would misread; the app refuses versions it does not
+/// know.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The government body that published a report.

@@ -2,7 +2,7 @@
 
 use super::registry::{series_def, Place, SeriesDef, OTHER_SUBROWS, SERIES};
 use super::types::{Basis, Point, Series, Source};
-use crate::address::ReviewCell;
+use crate::address::{CellAddress, ReviewCell, TableKind};
 use crate::report::{Check, Report, ReportFormat};
 use crate::tables::{
     ApplicationsTable, ReviewsTable, StatisticsTable, APPLICANT_COLUMNS, APPLICATION_ROWS,
@@ -269,6 +269,11 @@ fn find(report: &Report, place: &Place, unit: &str) -> Option<Found> {
                     table: format!("{TABLE2}第二十条{item}项"),
                     row: r.label.clone(),
                     column: block.columns[col].clone(),
+                    address: CellAddress::Proactive {
+                        block: b,
+                        row: at,
+                        column: col,
+                    },
                 },
                 notes,
             })
@@ -336,6 +341,7 @@ fn app_found(
             table: TABLE3.into(),
             rows: labels,
             column: APPLICANT_COLUMNS[col].into(),
+            table_kind: TableKind::Applications,
         }
     } else {
         Source::Cell {
@@ -343,6 +349,10 @@ fn app_found(
             table: TABLE3.into(),
             row: labels.into_iter().next()?,
             column: APPLICANT_COLUMNS[col].into(),
+            address: CellAddress::Applications {
+                row: keys.first()?.to_string(),
+                column: col,
+            },
         }
     };
     Some(Found {
@@ -391,6 +401,7 @@ fn review_found(table: &ReviewsTable, checks: &[&Check], cells: &[ReviewCell]) -
             table: TABLE4.into(),
             rows: cells.iter().map(|c| c.label()).collect(),
             column: "总计".into(),
+            table_kind: TableKind::Reviews,
         }
     } else {
         let cell = *cells.first()?;
@@ -399,6 +410,7 @@ fn review_found(table: &ReviewsTable, checks: &[&Check], cells: &[ReviewCell]) -
             table: TABLE4.into(),
             row: cell.group.label().into(),
             column: cell.result.label().into(),
+            address: CellAddress::Reviews(cell),
         }
     };
     Some(Found {
@@ -444,6 +456,7 @@ fn stat_found(table: &StatisticsTable, needles: &[&str]) -> Option<Found> {
             table: STATISTICS.into(),
             row: row.label.clone(),
             column,
+            address: CellAddress::Statistics { row: at, column: 0 },
         },
         notes,
     })

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::address::{CellAddress, TableKind};
 use crate::report::ReportFormat;
 
 /// What kind of published place a figure comes from; figures on different bases are not
@@ -48,6 +49,8 @@ pub enum Source {
         row: String,
         /// The column's label as printed.
         column: String,
+        /// Where the cell stands, for links to it (the labels above are for the reader).
+        address: CellAddress,
     },
     /// Printed cells the portal adds up (the figure itself is not printed).
     Sum {
@@ -56,6 +59,8 @@ pub enum Source {
         /// The labels of the rows added up, as printed.
         rows: Vec<String>,
         column: String,
+        /// The table the cells stand in.
+        table_kind: TableKind,
     },
     /// A figure in the prose.
     Figure {
@@ -77,6 +82,15 @@ impl Source {
             Source::Cell { section, .. }
             | Source::Sum { section, .. }
             | Source::Figure { section, .. } => section,
+        }
+    }
+
+    /// The table the number stands in; `None` for a figure in the prose.
+    pub fn table_kind(&self) -> Option<TableKind> {
+        match self {
+            Source::Cell { address, .. } => Some(address.table()),
+            Source::Sum { table_kind, .. } => Some(*table_kind),
+            Source::Figure { .. } => None,
         }
     }
 
@@ -152,6 +166,24 @@ impl Series {
                 .cloned()
                 .collect(),
             ..self.clone()
+        }
+    }
+}
+
+/// `series.json`: one agency's series, with the layout version (the reports' one, see
+/// [`crate::SCHEMA_VERSION`]) so that the portal can refuse a layout it does not know.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SeriesFile {
+    pub schema_version: u32,
+    pub series: Vec<Series>,
+}
+
+impl SeriesFile {
+    /// The file for `series`, at this code's layout version.
+    pub fn new(series: Vec<Series>) -> SeriesFile {
+        SeriesFile {
+            schema_version: crate::SCHEMA_VERSION,
+            series,
         }
     }
 }
