@@ -3,7 +3,9 @@
 use std::fmt;
 use std::sync::Arc;
 
-use nianbao_model::{parse_catalog, parse_report, paths, Catalog, DataError, Report, Series};
+use nianbao_model::{
+    parse_catalog, parse_report, parse_series, paths, Catalog, DataError, Report, Series,
+};
 
 use crate::site::SiteBase;
 
@@ -158,8 +160,5 @@ pub async fn load_report(
 
 /// An agency's indicator series (charts, 图解), as the data set's `series.json` has them.
 pub async fn load_series(base: SiteBase, agency: String) -> Result<Arc<Vec<Series>>, LoadError> {
-    load(&base, paths::series(&agency), |text| {
-        serde_json::from_str(text).map_err(|e| DataError::Malformed(e.to_string()))
-    })
-    .await
+    load(&base, paths::series(&agency), parse_series).await
 }

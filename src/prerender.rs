@@ -179,9 +179,8 @@ pub fn load_data(dist: &Path) -> Result<Preloaded, String> {
             reports.push(Arc::new(report));
         }
         let relative = nianbao_model::paths::series(id);
-        let agency_series: Vec<nianbao_model::Series> =
-            serde_json::from_str(&read(relative.clone())?)
-                .map_err(|e| format!("{relative}: {e}"))?;
+        let agency_series = nianbao_model::parse_series(&read(relative.clone())?)
+            .map_err(|e| format!("{relative}: {e}"))?;
         series.insert(id.clone(), Arc::new(agency_series));
     }
     Ok(Preloaded {

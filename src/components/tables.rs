@@ -9,16 +9,21 @@ use nianbao_model::tables::{
     Amount, ApplicationsTable, ProactiveTable, ReviewsTable, StatisticsTable, APPLICANT_COLUMNS,
     REVIEW_GROUPS, REVIEW_RESULTS,
 };
-use nianbao_model::{flags, Check, Report};
+use nianbao_model::{flags, Check, Report, ReviewCell, ReviewResult, Rule, TableKind};
 
 /// Anchor of a table 3 cell, e.g. `t3-results_total-0`, for links from figures to where they stand.
 pub fn application_cell_id(row: &str, col: usize) -> String {
     format!("t3-{}-{col}", row.replace('.', "_"))
 }
 
-/// Anchor of a table 4 cell (0..15).
-pub fn review_cell_id(index: usize) -> String {
-    format!("t4-{index}")
+/// Anchor of a table 4 cell, e.g. `t4-9`.
+pub fn review_cell_id(cell: ReviewCell) -> String {
+    format!("t4-{}", cell.index())
+}
+
+/// Anchor of a whole table, e.g. `table-reviews`.
+pub fn table_id(table: TableKind) -> String {
+    format!("table-{}", table.key())
 }
 
 /// Every standard table that stands in section `section_id`.
@@ -171,7 +176,7 @@ fn ApplicationsTableView(table: ApplicationsTable, checks: Vec<Check>) -> impl I
                     // The ⚠ marks the printed total a rule compares with its parts.
                     let is_total = row.key == "results_total"
                         || (col == APPLICANT_COLUMNS.len() - 1
-                            && failed.iter().any(|c| c.rule == "applications.row_total"));
+                            && failed.iter().any(|c| c.rule == Rule::ApplicationsRowTotal));
                     flagged_cell(application_cell_id(&row.key, col), *value, failed, is_total)
                 })
                 .collect_view()
@@ -190,9 +195,9 @@ fn ApplicationsTableView(table: ApplicationsTable, checks: Vec<Check>) -> impl I
             .into_any(),
         );
     }
-    let failed = failed_checks(flags::for_table(&checks, "applications"));
+    let failed = failed_checks(flags::for_table(&checks, TableKind::Applications));
     view! {
-        <figure class="data-table" id="table-applications">
+        <figure class="data-table" id=table_id(TableKind::Applications)>
             <ScrollTable caption_id="caption-applications" caption="收到和处理政府信息公开申请情况（单位：件）">
                     <thead>
                         <tr>
@@ -217,17 +222,14 @@ fn ApplicationsTableView(table: ApplicationsTable, checks: Vec<Check>) -> impl I
 #[component]
 fn ReviewsTableView(table: ReviewsTable, checks: Vec<Check>) -> impl IntoView {
     let body = if table.recovery.recovered {
-        table
-            .values
-            .iter()
-            .enumerate()
-            .map(|(i, value)| {
-                let is_total = i % REVIEW_RESULTS.len() == REVIEW_RESULTS.len() - 1;
+        ReviewCell::all()
+            .zip(&table.values)
+            .map(|(cell, value)| {
                 flagged_cell(
-                    review_cell_id(i),
+                    review_cell_id(cell),
                     *value,
-                    flags::review_cell(&checks, i),
-                    is_total,
+                    flags::review_cell(&checks, cell),
+                    cell.result == ReviewResult::Total,
                 )
             })
             .collect_view()
@@ -236,9 +238,9 @@ fn ReviewsTableView(table: ReviewsTable, checks: Vec<Check>) -> impl IntoView {
         view! { <td colspan="15" class="unread">{unread_row(&table.recovery.raw, &table.recovery.note)}</td> }
             .into_any()
     };
-    let failed = failed_checks(flags::for_table(&checks, "reviews"));
+    let failed = failed_checks(flags::for_table(&checks, TableKind::Reviews));
     view! {
-        <figure class="data-table" id="table-reviews">
+        <figure class="data-table" id=table_id(TableKind::Reviews)>
             <ScrollTable caption_id="caption-reviews" caption="政府信息公开行政复议、行政诉讼情况（单位：件）">
                     <thead>
                         <tr>
@@ -270,7 +272,7 @@ fn ReviewsTableView(table: ReviewsTable, checks: Vec<Check>) -> impl IntoView {
 #[component]
 fn ProactiveTableView(table: ProactiveTable) -> impl IntoView {
     view! {
-        <figure class="data-table" id="table-proactive">
+        <figure class="data-table" id=table_id(TableKind::Proactive)>
             <figcaption>"主动公开政府信息情况"</figcaption>
             {table
                 .blocks
@@ -320,7 +322,7 @@ fn ProactiveTableView(table: ProactiveTable) -> impl IntoView {
 fn StatisticsTableView(table: StatisticsTable) -> impl IntoView {
     let width = table.columns.len();
     view! {
-        <figure class="data-table" id="table-statistics">
+        <figure class="data-table" id=table_id(TableKind::Statistics)>
             <ScrollTable caption_id="caption-statistics" caption="政府信息公开情况统计表">
                     <thead>
                         <tr>

@@ -6,54 +6,18 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use nianbao_model::series::{chart_plan, Point, Source};
-use nianbao_model::tables::{APPLICANT_COLUMNS, REVIEW_GROUPS, REVIEW_RESULTS};
-use nianbao_model::{Report, Series};
+use nianbao_model::series::{breakdown_charts, headline_keys, trend_keys, Point, Source};
+use nianbao_model::{CellAddress, Report, Series};
 
 use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
 use crate::components::section::figure_id;
 use crate::components::share_image::{summary_svg, ImageFigure, SaveImageButton};
-use crate::components::tables::{application_cell_id, review_cell_id};
+use crate::components::tables::{application_cell_id, review_cell_id, table_id};
 use crate::data::{use_report, ReportData, SeriesNeed};
 use crate::params::{use_report_address, ReportAddress};
 use crate::site::{route, use_site_base};
 use crate::takeover::TakeOver;
-
-/// Headline figures, in the order they are shown (those the report states).
-const HEADLINES: &[&str] = &[
-    "requests.new",
-    "requests.results.disclosed",
-    "proactive.items",
-    "reviews.total",
-    "lawsuits.total",
-    "normative_docs.issued",
-    "requests.completion_rate",
-    "press_conferences",
-    "policy_interpretations",
-    "weibo.posts",
-    "complaints.answered",
-];
-
-/// Breakdowns shown as bars: (title, the agency-page chart whose series they are). Totals
-/// that are the sum of the other bars are left out.
-const BREAKDOWNS: &[(&str, &str)] = &[
-    ("申请的办理结果", "requests.results"),
-    ("谁提出了申请", "requests.by_applicant"),
-    ("行政复议的结果", "reviews"),
-    ("行政诉讼", "lawsuits"),
-];
-const SUMS_OF_BARS: &[&str] = &["reviews.total", "lawsuits.total"];
-
-/// Trends shown as small line drawings over the agency's years.
-const TRENDS: &[&str] = &[
-    "requests.new",
-    "proactive.items",
-    "requests.results.disclosed",
-    "reviews.total",
-    "lawsuits.total",
-    "normative_docs.issued",
-];
 
 /// One indicator as the 图解 shows it: this year's point and, where comparable, last year's.
 struct Figure<'a> {
@@ -114,8 +78,9 @@ fn change(now: &Point, before: &Point) -> String {
     }
 }
 
-/// The fragment of the report page that shows where a point's figure stands.
-fn anchor(report: &Report, source: &Source) -> Option<String> {
+/// The fragment of the report page that shows where a point's figure stands (table 2 and
+/// statistics cells have no anchors of their own: the section is linked).
+fn anchor(source: &Source) -> Option<String> {
     match source {
         Source::Figure {
             section,
@@ -123,25 +88,12 @@ fn anchor(report: &Report, source: &Source) -> Option<String> {
             start,
             ..
         } => Some(figure_id(section, *paragraph, *start)),
-        Source::Cell { row, column, .. } => {
-            if let Some(table) = &report.tables.applications {
-                let col = APPLICANT_COLUMNS.iter().position(|c| c == column);
-                if let (Some(r), Some(col)) = (table.rows.iter().find(|r| &r.label == row), col) {
-                    return Some(application_cell_id(&r.key, col));
-                }
-            }
-            let index = REVIEW_GROUPS.iter().enumerate().find_map(|(g, group)| {
-                REVIEW_RESULTS
-                    .iter()
-                    .position(|r| {
-                        format!("{group}·{r}") == *column || (*row == *group && r == column)
-                    })
-                    .map(|r| g * REVIEW_RESULTS.len() + r)
-            });
-            index.map(review_cell_id)
-        }
-        Source::Sum { table, .. } if table.contains("表四") => Some("table-reviews".into()),
-        Source::Sum { .. } => Some("table-applications".into()),
+        Source::Cell { address, .. } => match address {
+            CellAddress::Applications { row, column } => Some(application_cell_id(row, *column)),
+            CellAddress::Reviews(cell) => Some(review_cell_id(*cell)),
+            CellAddress::Proactive { .. } | CellAddress::Statistics { .. } => None,
+        },
+        Source::Sum { table_kind, .. } => Some(table_id(*table_kind)),
     }
 }
 
@@ -149,7 +101,7 @@ fn anchor(report: &Report, source: &Source) -> Option<String> {
 fn source_href(report: &Report, point: &Point) -> Option<String> {
     let source = point.source.as_ref()?;
     let path = route::section(&report.agency.id, report.year, source.section());
-    Some(match anchor(report, source) {
+    Some(match anchor(source) {
         Some(id) => format!("{path}#{id}"),
         None => path,
     })
@@ -183,8 +135,8 @@ pub fn TujieView(report: Arc<Report>, series: Arc<Vec<Series>>) -> impl IntoView
     let year = report.year;
     let report_path = route::report(&report.agency.id, year);
 
-    let figures: Vec<Figure> = HEADLINES
-        .iter()
+    let figures: Vec<Figure> = headline_keys()
+        .into_iter()
         .filter_map(|key| figure(&series, key, year))
         .collect();
     let image = summary_svg(
@@ -227,20 +179,20 @@ pub fn TujieView(report: Arc<Report>, series: Arc<Vec<Series>>) -> impl IntoView
         })
         .collect_view();
 
-    let breakdowns = BREAKDOWNS
-        .iter()
-        .filter_map(|(title, chart)| {
-            let keys = chart_plan(chart)?.series;
-            let figures: Vec<Figure> = keys
-                .iter()
-                .filter(|k| !SUMS_OF_BARS.contains(&k.as_str()))
+    let breakdowns = breakdown_charts()
+        .into_iter()
+        .filter_map(|chart| {
+            let title = chart.breakdown.as_ref()?.title;
+            // Bars for the parts only: a total that sums them would dwarf them.
+            let figures: Vec<Figure> = chart
+                .parts()
                 .filter_map(|k| figure(&series, k, year))
                 .collect();
             let max = figures.iter().filter_map(|f| f.point.value).fold(0.0_f64, f64::max);
             (!figures.is_empty() && max > 0.0).then(|| {
                 view! {
                     <section class="breakdown">
-                        <h2>{*title}</h2>
+                        <h2>{title}</h2>
                         <ul class="bars">
                             {figures
                                 .iter()
@@ -272,9 +224,9 @@ pub fn TujieView(report: Arc<Report>, series: Arc<Vec<Series>>) -> impl IntoView
         })
         .collect_view();
 
-    let trends: Vec<Series> = TRENDS
-        .iter()
-        .filter_map(|key| series.iter().find(|s| s.key == *key))
+    let trends: Vec<Series> = trend_keys()
+        .into_iter()
+        .filter_map(|key| series.iter().find(|s| s.key == key))
         .filter(|s| s.points.iter().filter(|p| p.value.is_some()).count() > 1)
         .cloned()
         .collect();

@@ -1,10 +1,8 @@
 //! The template's consistency rules (勾稽关系), evaluated on the published figures. A failed
 //! check is a published inconsistency to flag, never something to correct.
 
-use nianbao_model::tables::{
-    is_result_row, ApplicationsTable, ReviewsTable, APPLICANT_COLUMNS, REVIEW_GROUPS,
-};
-use nianbao_model::{Check, Tables};
+use nianbao_model::tables::{is_result_row, ApplicationsTable, ReviewsTable, APPLICANT_COLUMNS};
+use nianbao_model::{Check, ReviewCell, ReviewGroup, ReviewResult, Rule, Tables};
 
 /// Every rule that can be evaluated on the tables (cells that are blank or not recovered
 /// leave the rules that need them out).
@@ -33,7 +31,7 @@ fn applications(table: &ApplicationsTable, out: &mut Vec<Check>) {
             cell("carried_out", col),
         ) {
             out.push(Check {
-                rule: "applications.balance".into(),
+                rule: Rule::ApplicationsBalance,
                 description: "第一项加第二项之和，等于第三项加第四项之和（本年新收＋上年结转＝办理结果总计＋结转下年度）".into(),
                 column: name.to_string(),
                 row: None,
@@ -51,7 +49,7 @@ fn applications(table: &ApplicationsTable, out: &mut Vec<Check>) {
         if let (Some(total), false) = (cell("results_total", col), results.is_empty()) {
             if let Some(sum) = results.iter().copied().sum::<Option<i64>>() {
                 out.push(Check {
-                    rule: "applications.results_sum".into(),
+                    rule: Rule::ApplicationsResultsSum,
                     description: "（七）总计等于各项办理结果之和".into(),
                     column: name.to_string(),
                     row: None,
@@ -67,7 +65,7 @@ fn applications(table: &ApplicationsTable, out: &mut Vec<Check>) {
         if let Some(v) = values.filter(|v| v.len() == 7) {
             let sum: i64 = v[..6].iter().sum();
             out.push(Check {
-                rule: "applications.row_total".into(),
+                rule: Rule::ApplicationsRowTotal,
                 description: "总计列等于自然人与各类法人或其他组织之和".into(),
                 column: APPLICANT_COLUMNS[6].to_string(),
                 row: Some(row.key.clone()),
@@ -80,14 +78,21 @@ fn applications(table: &ApplicationsTable, out: &mut Vec<Check>) {
 }
 
 fn reviews(table: &ReviewsTable, out: &mut Vec<Check>) {
-    for (g, name) in REVIEW_GROUPS.iter().enumerate() {
-        let group: Option<Vec<i64>> = table.values.iter().skip(g * 5).take(5).copied().collect();
-        if let Some(v) = group.filter(|v| v.len() == 5) {
+    for group in ReviewGroup::ALL {
+        // The group's five values in printed order, the total last; none blank or missing.
+        let values: Option<Vec<i64>> = ReviewResult::ALL
+            .iter()
+            .map(|&r| {
+                let cell = ReviewCell::new(group, r);
+                table.values.get(cell.index()).copied().flatten()
+            })
+            .collect();
+        if let Some(v) = values {
             let sum: i64 = v[..4].iter().sum();
             out.push(Check {
-                rule: "reviews.group_total".into(),
+                rule: Rule::ReviewsGroupTotal,
                 description: "总计等于结果维持、结果纠正、其他结果、尚未审结之和".into(),
-                column: name.to_string(),
+                column: group.label().to_string(),
                 row: None,
                 left: v[4],
                 right: sum,

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use nianbao_model::{paths, Catalog, Report};
+use nianbao_model::{paths, Catalog, Report, SeriesFile};
 
 use crate::{ingest_file, to_json, FileError, ReportMeta};
 
@@ -87,7 +87,7 @@ pub fn files(reports: &[Report]) -> Vec<(PathBuf, String)> {
             .collect();
         out.push((
             PathBuf::from(paths::series(&agency.agency.id)),
-            to_json(&nianbao_model::agency_series(&mine)),
+            to_json(&SeriesFile::new(nianbao_model::agency_series(&mine))),
         ));
     }
     out

@@ -4,8 +4,9 @@
 //! every figure the rule adds up is flagged, in the tables and in every chart that shows it.
 //! The check itself, with both sides, is listed beside the table; nothing is corrected.
 
-use crate::tables::{is_result_row, APPLICANT_COLUMNS, REVIEW_GROUPS, REVIEW_RESULTS};
-use crate::Check;
+use crate::address::{ReviewCell, TableKind};
+use crate::tables::{is_result_row, APPLICANT_COLUMNS};
+use crate::{Check, Rule};
 
 /// The rows `applications.balance` adds up (第一项＋第二项＝第三项＋第四项).
 const BALANCE_ROWS: [&str; 4] = ["new_requests", "carried_in", "results_total", "carried_out"];
@@ -21,36 +22,35 @@ pub fn application_cell<'a>(
     checks
         .into_iter()
         .filter(|c| !c.ok)
-        .filter(|c| match c.rule.as_str() {
-            "applications.balance" => c.column == column && BALANCE_ROWS.contains(&row),
-            "applications.results_sum" => {
+        .filter(|c| match c.rule {
+            Rule::ApplicationsBalance => c.column == column && BALANCE_ROWS.contains(&row),
+            Rule::ApplicationsResultsSum => {
                 c.column == column && (row == "results_total" || is_result_row(row))
             }
-            "applications.row_total" => c.row.as_deref() == Some(row),
-            _ => false,
+            Rule::ApplicationsRowTotal => c.row.as_deref() == Some(row),
+            Rule::ReviewsGroupTotal => false,
         })
         .collect()
 }
 
-/// Failed checks that concern table 4's figure at `index` (0..15, three groups of five).
+/// Failed checks that concern table 4's figure `cell`.
 pub fn review_cell<'a>(
     checks: impl IntoIterator<Item = &'a Check>,
-    index: usize,
+    cell: ReviewCell,
 ) -> Vec<&'a Check> {
-    let group = REVIEW_GROUPS.get(index / REVIEW_RESULTS.len());
+    let group = cell.group.label();
     checks
         .into_iter()
-        .filter(|c| !c.ok && c.rule == "reviews.group_total")
-        .filter(|c| group.is_some_and(|g| c.column == *g))
+        .filter(|c| !c.ok && c.rule == Rule::ReviewsGroupTotal)
+        .filter(|c| c.column == group)
         .collect()
 }
 
-/// Failed checks about one table (`applications` or `reviews`), for the list beside it.
-pub fn for_table<'a>(checks: &'a [Check], table: &str) -> Vec<&'a Check> {
-    let prefix = format!("{table}.");
+/// Failed checks about one table, for the list beside it.
+pub fn for_table(checks: &[Check], table: TableKind) -> Vec<&Check> {
     checks
         .iter()
-        .filter(|c| !c.ok && c.rule.starts_with(&prefix))
+        .filter(|c| !c.ok && c.rule.table() == table)
         .collect()
 }
 
@@ -60,7 +60,7 @@ mod tests {
 
     fn check(rule: &str, column: &str, row: Option<&str>, ok: bool) -> Check {
         Check {
-            rule: rule.into(),
+            rule: serde_json::from_value(rule.into()).unwrap(),
             description: String::new(),
             column: column.into(),
             row: row.map(str::to_string),
@@ -83,7 +83,7 @@ mod tests {
         );
         assert_eq!(application_cell(&checks, "disclosed", 0).len(), 1);
         assert!(application_cell(&checks, "new_requests", 0).is_empty());
-        assert_eq!(for_table(&checks, "applications").len(), 1);
+        assert_eq!(for_table(&checks, TableKind::Applications).len(), 1);
     }
 
     #[test]
@@ -102,8 +102,9 @@ mod tests {
     #[test]
     fn a_failed_group_total_flags_the_group() {
         let checks = [check("reviews.group_total", "行政复议", None, false)];
-        assert_eq!(review_cell(&checks, 4).len(), 1);
-        assert_eq!(review_cell(&checks, 3).len(), 1);
-        assert!(review_cell(&checks, 9).is_empty());
+        let at = |i| ReviewCell::from_index(i).unwrap();
+        assert_eq!(review_cell(&checks, at(4)).len(), 1);
+        assert_eq!(review_cell(&checks, at(3)).len(), 1);
+        assert!(review_cell(&checks, at(9)).is_empty());
     }
 }

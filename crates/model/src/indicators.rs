@@ -1,26 +1,35 @@
 //! Known indicators: what a figure in the prose means, with a stable key so that years and
 //! bodies can be compared. The ingest attaches a key to a figure only when the sentence says
 //! unambiguously what is counted; every other figure stays unkeyed but traceable.
+//!
+//! The keys are those of the registry's prose places (`series::Place::Prose`): each one feeds
+//! a series, whose label and unit it shares.
 
-/// (key, unit the indicator is counted in, Chinese label for the reader).
-pub const INDICATORS: &[(&str, &str, &str)] = &[
-    ("proactive.items", "条", "主动公开政府信息"),
-    ("requests.received", "件", "收到政府信息公开申请"),
-    ("requests.completion_rate", "%", "依申请公开办结率"),
-    ("press_conferences", "次", "新闻发布会"),
-    ("policy_interpretations", "篇", "政策解读"),
-    ("complaints.answered", "件", "答复投诉、咨询件"),
-    ("weibo.posts", "条", "政务微博发布信息"),
-    ("site.visits", "人次", "政府信息公开专栏访问量"),
-    ("opinions.solicited", "期", "民意征集"),
-    ("online_interviews", "期", "在线访谈"),
-    ("normative_docs.issued", "件", "制发行政规范性文件"),
-];
+use crate::series::{series_for_indicator, SERIES};
 
-/// The Chinese label of an indicator key.
+/// Every indicator key, in registry order.
+pub fn keys() -> impl Iterator<Item = &'static str> {
+    SERIES.iter().flat_map(|d| d.indicators())
+}
+
+/// The Chinese label of an indicator key: that of the series it feeds.
 pub fn label(key: &str) -> Option<&'static str> {
-    INDICATORS
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map(|(_, _, label)| *label)
+    series_for_indicator(key).map(|d| d.label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_known_once() {
+        let mut all: Vec<_> = keys().collect();
+        assert!(all.contains(&"requests.received") && all.contains(&"proactive.items"));
+        let n = all.len();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), n, "an indicator feeds one series");
+        assert_eq!(label("requests.received"), Some("本年新收政府信息公开申请"));
+        assert_eq!(label("no.such.key"), None);
+    }
 }

@@ -4,7 +4,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::fmt;
 
-use crate::{Catalog, Report, SCHEMA_VERSION};
+use crate::{Catalog, Report, Series, SeriesFile, SCHEMA_VERSION};
 
 /// Why a data file could not be read. `Display` speaks to the reader (zh-CN).
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +60,11 @@ pub fn parse_catalog(text: &str) -> Result<Catalog, DataError> {
     parse_versioned(text)
 }
 
+/// An agency's `series.json` (see [`SeriesFile`]): its series.
+pub fn parse_series(text: &str) -> Result<Vec<Series>, DataError> {
+    parse_versioned::<SeriesFile>(text).map(|f| f.series)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,6 +76,22 @@ mod tests {
         assert!(err.to_string().contains("99"));
         let err = parse_report(r#"{"title": "x"}"#).unwrap_err();
         assert_eq!(err, DataError::UnknownSchema { found: None });
+    }
+
+    #[test]
+    fn series_files_carry_their_version() {
+        let file = serde_json::to_string(&SeriesFile::new(Vec::new())).unwrap();
+        assert_eq!(file, r#"{"schema_version":1,"series":[]}"#);
+        assert_eq!(parse_series(&file), Ok(Vec::new()));
+        let err = parse_series(r#"{"schema_version": 2, "series": []}"#).unwrap_err();
+        assert_eq!(err, DataError::UnknownSchema { found: Some(2) });
+        // The bare list older data sets shipped is refused as such, not read as empty.
+        let err = parse_series("[]").unwrap_err();
+        assert!(matches!(err, DataError::Malformed(_)), "{err:?}");
+        assert!(matches!(
+            parse_series(r#"{"schema_version": 1, "series": {}}"#),
+            Err(DataError::Malformed(_))
+        ));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The nianbao data model: what the ingest writes and the portal reads, with its pure logic.
 //! No web types here, so everything is testable natively.
 
+pub mod address;
 pub mod catalog;
 pub mod flags;
 pub mod format;
@@ -8,15 +9,18 @@ pub mod indicators;
 pub mod json;
 pub mod outline;
 pub mod report;
+pub mod rule;
 pub mod section_charts;
 pub mod series;
 pub mod tables;
 
+pub use address::{CellAddress, ReviewCell, ReviewGroup, ReviewResult, TableKind};
 pub use catalog::{AgencyEntry, Catalog, ReportEntry};
-pub use json::{parse_catalog, parse_report, DataError};
+pub use json::{parse_catalog, parse_report, parse_series, DataError};
 pub use outline::Section;
 pub use report::{Agency, Check, Figure, Report, ReportFormat, SCHEMA_VERSION};
-pub use series::{agency_series, series, Basis, Point, Series, Source};
+pub use rule::Rule;
+pub use series::{agency_series, series, Basis, Point, Series, SeriesFile, Source};
 pub use tables::{
     Amount, ApplicationsRow, ApplicationsTable, ProactiveBlock, ProactiveRow, ProactiveTable,
     Recovery, ReviewsTable, StatisticsRow, StatisticsTable, Tables,

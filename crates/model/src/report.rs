@@ -3,10 +3,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::outline::Section;
+use crate::rule::Rule;
 use crate::tables::Tables;
 
-/// The report JSON layout this code reads and writes. Bump it on any change a reader of
-/// older JSON would misread; the app refuses versions it does not know.
+/// The report JSON layout this code reads and writes (`series.json` carries it too). Bump it
+/// on any change a reader of older JSON would misread; the app refuses versions it does not
+/// know.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The government body that published a report.
@@ -78,8 +80,8 @@ pub struct Report {
 /// One consistency rule evaluated on one column of a published table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Check {
-    /// Stable rule id, e.g. `applications.balance`.
-    pub rule: String,
+    /// The rule, written as its stable id, e.g. `applications.balance`.
+    pub rule: Rule,
     /// The rule as a reader would say it, in Chinese.
     pub description: String,
     /// Which column (or group) of the table the rule was applied to, as printed (`自然人`, `行政复议` …).
@@ -105,7 +107,7 @@ pub struct Figure {
     #[serde(default)]
     pub approximate: bool,
     /// Stable indicator key when the figure means a known indicator (comparable across years);
-    /// see [`crate::indicators::INDICATORS`].
+    /// see [`crate::indicators`].
     pub indicator: Option<String>,
     /// The id of the section the figure stands in (`intro` for the paragraphs before it).
     pub section: String,

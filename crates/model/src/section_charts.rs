@@ -1,17 +1,8 @@
 //! Which charts stand beside which sections of a report: the sections that state figures of
 //! an indicator get the chart of that indicator over the agency's years.
 
-use crate::series::{chart_plan, ChartPlan, Series};
+use crate::series::{chart_for_indicator, chart_plan, ChartPlan, Series};
 use crate::Report;
-
-/// The chart (a key of `series::CHARTS` or a series key) for an indicator key of a prose figure.
-fn chart_for_indicator(indicator: &str) -> &str {
-    match indicator {
-        "requests.received" => "requests.new",
-        "normative_docs.issued" => "normative_docs",
-        other => other,
-    }
-}
 
 /// The charts beside each section, in reading order: `(section id, charts)`. Each chart
 /// stands once, beside the first section that speaks of it, and only where the agency's
@@ -41,7 +32,7 @@ pub fn section_charts(report: &Report, series: &[Series]) -> Vec<(String, Vec<Ch
                 .iter()
                 .filter(|f| f.section == id)
                 .filter_map(|f| f.indicator.as_deref())
-                .map(chart_for_indicator),
+                .filter_map(chart_for_indicator),
         );
         wanted.extend(keys.into_iter().map(|k| (id.to_string(), k)));
     }

@@ -259,3 +259,69 @@ fn narrowing_keeps_the_years_asked_for() {
     assert_eq!(years, vec![2019, 2020, 2021]);
     assert_eq!(s.narrowed(None, Some(2015)).points.len(), 1);
 }
+
+#[test]
+fn cell_addresses_name_the_cells_the_printed_labels_name() {
+    use nianbao_model::tables::APPLICANT_COLUMNS;
+    use nianbao_model::CellAddress;
+    let reports = pingtan();
+    for s in agency_series(&refs(&reports)) {
+        for p in &s.points {
+            let Some(Source::Cell {
+                row,
+                column,
+                address,
+                ..
+            }) = &p.source
+            else {
+                continue;
+            };
+            let report = reports.iter().find(|r| r.year == p.year).unwrap();
+            let (printed_row, printed_column) = match address {
+                CellAddress::Applications { row, column } => {
+                    let table = report.tables.applications.as_ref().unwrap();
+                    (
+                        table.row(row).unwrap().label.clone(),
+                        APPLICANT_COLUMNS[*column].to_string(),
+                    )
+                }
+                CellAddress::Reviews(cell) => (
+                    cell.group.label().to_string(),
+                    cell.result.label().to_string(),
+                ),
+                CellAddress::Proactive { block, row, column } => {
+                    let block = &report.tables.proactive.as_ref().unwrap().blocks[*block];
+                    (
+                        block.rows[*row].label.clone(),
+                        block.columns[*column].clone(),
+                    )
+                }
+                CellAddress::Statistics { row, column } => {
+                    let table = report.tables.statistics.as_ref().unwrap();
+                    (
+                        table.rows[*row].label.clone(),
+                        table.columns[*column].clone(),
+                    )
+                }
+            };
+            assert_eq!(
+                (row, column),
+                (&printed_row, &printed_column),
+                "{} {}",
+                s.key,
+                p.year
+            );
+        }
+    }
+}
+
+#[test]
+fn the_shipped_series_file_reads_back_as_the_series_of_the_reports() {
+    let path = format!(
+        "{}/../../public/data/pingtan/series.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).expect(&path);
+    let shipped = nianbao_model::parse_series(&text).expect(&path);
+    assert_eq!(shipped, agency_series(&refs(&pingtan())));
+}
