@@ -23,14 +23,8 @@ pub const FLAG_COLOR: &str = "#C62828";
 /// Legend name of the marks on flagged figures (one legend entry for all series).
 pub const FLAG_NAME: &str = "⚠ 未通过勾稽检查";
 
-/// Marks used in the data table (and explained below it).
-pub mod mark {
-    pub const FLAGGED: &str = "⚠";
-    pub const APPROXIMATE: &str = "≈";
-    pub const COMPUTED: &str = "∑";
-    pub const NOT_COMPARABLE: &str = "†";
-    pub const GAP: &str = "空缺";
-}
+pub use nianbao_model::format::mark;
+use nianbao_model::format::number as format_value;
 
 /// The years a chart shows: every year any of its series covers, oldest first.
 pub fn years(series: &[Series]) -> Vec<u16> {
@@ -41,16 +35,6 @@ pub fn years(series: &[Series]) -> Vec<u16> {
     years.sort_unstable();
     years.dedup();
     years
-}
-
-/// A number as the reader reads it: integers without a decimal point.
-pub fn format_value(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        let s = format!("{v:.6}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
 }
 
 fn numeric(v: f64) -> NumericValue {
@@ -208,7 +192,7 @@ pub fn chart_option(
                         Label::new()
                             .show(true)
                             .position(LabelPosition::Top)
-                            .formatter("⚠")
+                            .formatter(mark::FLAGGED)
                             .color(FLAG_COLOR),
                     )
                     .z(5)

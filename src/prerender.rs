@@ -22,17 +22,21 @@ pub fn page_paths(data: &Preloaded) -> Vec<String> {
     let mut paths = vec!["/".to_string()];
     paths.extend(indicator_paths(data));
     for report in &data.reports {
-        paths.push(format!(
-            "{}/",
-            route::report(&report.agency.id, report.year)
-        ));
+        paths.push(route::canonical(&route::report(
+            &report.agency.id,
+            report.year,
+        )));
         for section in report.walk() {
-            paths.push(format!(
-                "{}/",
-                route::section(&report.agency.id, report.year, &section.id)
-            ));
+            paths.push(route::canonical(&route::section(
+                &report.agency.id,
+                report.year,
+                &section.id,
+            )));
         }
-        paths.push(format!("{}/", route::tujie(&report.agency.id, report.year)));
+        paths.push(route::canonical(&route::tujie(
+            &report.agency.id,
+            report.year,
+        )));
     }
     paths
 }
@@ -45,7 +49,7 @@ fn indicator_paths(data: &Preloaded) -> Vec<String> {
     let mut paths = Vec::new();
     for agency in agencies {
         let series = &data.series[agency];
-        paths.push(format!("{}/", route::agency(agency)));
+        paths.push(route::canonical(&route::agency(agency)));
         let charts = nianbao_model::series::agency_charts(series);
         let singles = series
             .iter()
@@ -54,7 +58,7 @@ fn indicator_paths(data: &Preloaded) -> Vec<String> {
             .iter()
             .map(|c| c.key.as_str())
             .chain(singles.map(|s| s.key.as_str()));
-        paths.extend(keys.map(|key| format!("{}/", route::indicator(agency, key))));
+        paths.extend(keys.map(|key| route::canonical(&route::indicator(agency, key))));
     }
     paths
 }

@@ -78,6 +78,16 @@ pub mod route {
         format!("/{agency}")
     }
 
+    /// The address of a pre-rendered page: a folder (hence the trailing slash), as canonical
+    /// links, the sitemap and shared links name it.
+    pub fn canonical(path: &str) -> String {
+        if path.ends_with('/') {
+            path.to_string()
+        } else {
+            format!("{path}/")
+        }
+    }
+
     /// One chart's own page (`key`: a chart or series key of `nianbao_model::series`).
     pub fn indicator(agency: &str, key: &str) -> String {
         format!("/{agency}/indicators/{key}")
@@ -87,8 +97,95 @@ pub mod route {
 /// Element ids that links point at (`…/s5#f-s5-0-51`). Shared links carry them, so they must
 /// stay stable: each comes from one function here.
 pub mod anchor {
-    /// A chart on a page, e.g. `chart-requests-new` for the key `requests.new`.
+    use nianbao_model::{ReviewCell, TableKind};
+
+    /// A chart on an agency or indicator page, e.g. `chart-requests-new` for `requests.new`.
     pub fn chart(key: &str) -> String {
         format!("chart-{}", key.replace('.', "-"))
+    }
+
+    /// A chart beside a report section, e.g. `chart-s3-requests-results`.
+    pub fn section_chart(section: &str, key: &str) -> String {
+        format!("chart-{section}-{}", key.replace('.', "-"))
+    }
+
+    /// A figure in the prose, e.g. `f-s5-0-51` (section, paragraph, character offset).
+    pub fn figure(section: &str, paragraph: usize, start: usize) -> String {
+        format!("f-{section}-{paragraph}-{start}")
+    }
+
+    /// A table 3 cell, e.g. `t3-results_total-0` (row key, column index).
+    pub fn application_cell(row: &str, column: usize) -> String {
+        format!("t3-{}-{column}", row.replace('.', "_"))
+    }
+
+    /// A table 4 cell, e.g. `t4-9`.
+    pub fn review_cell(cell: ReviewCell) -> String {
+        format!("t4-{}", cell.index())
+    }
+
+    /// A whole standard table, e.g. `table-reviews`.
+    pub fn table(table: TableKind) -> String {
+        format!("table-{}", table.key())
+    }
+
+    /// An agency's entry in the catalog, e.g. `agency-pingtan`.
+    pub fn agency(id: &str) -> String {
+        format!("agency-{id}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{anchor, route, SiteBase};
+    use nianbao_model::{ReviewCell, TableKind};
+
+    // Shared links carry these addresses: a change here breaks links already out there.
+    #[test]
+    fn routes_are_stable() {
+        assert_eq!(route::report("pingtan", 2024), "/pingtan/2024");
+        assert_eq!(
+            route::section("pingtan", 2024, "s3-2"),
+            "/pingtan/2024/s3-2"
+        );
+        assert_eq!(route::tujie("pingtan", 2024), "/pingtan/2024/tujie");
+        assert_eq!(route::agency("pingtan"), "/pingtan");
+        assert_eq!(
+            route::indicator("pingtan", "requests.new"),
+            "/pingtan/indicators/requests.new"
+        );
+        assert_eq!(route::canonical("/pingtan/2024/s3"), "/pingtan/2024/s3/");
+        assert_eq!(route::canonical("/"), "/");
+    }
+
+    #[test]
+    fn anchors_are_stable() {
+        assert_eq!(anchor::chart("requests.new"), "chart-requests-new");
+        assert_eq!(
+            anchor::section_chart("s3", "requests.results"),
+            "chart-s3-requests-results"
+        );
+        assert_eq!(anchor::figure("s5", 0, 51), "f-s5-0-51");
+        assert_eq!(
+            anchor::application_cell("withheld.state_secret", 6),
+            "t3-withheld_state_secret-6"
+        );
+        assert_eq!(
+            anchor::review_cell(ReviewCell::from_index(9).unwrap()),
+            "t4-9"
+        );
+        assert_eq!(anchor::table(TableKind::Reviews), "table-reviews");
+        assert_eq!(anchor::table(TableKind::Applications), "table-applications");
+        assert_eq!(anchor::agency("pingtan"), "agency-pingtan");
+    }
+
+    #[test]
+    fn hrefs_keep_the_sub_path() {
+        let base = SiteBase::new("https://example.org/", "/nianbao/");
+        assert_eq!(base.href("/pingtan/2024"), "/nianbao/pingtan/2024");
+        assert_eq!(
+            base.absolute(&route::canonical("/pingtan")),
+            "https://example.org/nianbao/pingtan/"
+        );
     }
 }

@@ -145,7 +145,7 @@ fn DataTable(series: Vec<Series>, title: String, highlight_year: Option<u16>) ->
                             <th scope="row">{year_label(year, highlight_year)}</th>
                             {series.iter().map(|s| {
                                 let p = point_at(s, year);
-                                let value = p.and_then(|p| p.value).map(crate::charts::format_value).unwrap_or_default();
+                                let value = p.and_then(|p| p.value).map(nianbao_model::format::number).unwrap_or_default();
                                 let notes = p.map(|p| p.notes.join("；")).unwrap_or_default();
                                 let notes = (!notes.is_empty()).then_some(notes);
                                 view! {

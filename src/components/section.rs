@@ -11,7 +11,7 @@ use nianbao_model::{Report, Section, Series};
 use crate::components::chart::IndicatorChart;
 use crate::components::copy_link::CopyLink;
 use crate::components::tables::SectionTables;
-use crate::site::{route, use_site_base};
+use crate::site::{anchor, route, use_site_base};
 
 /// The report being read, its agency's series, and which section a link points at.
 #[derive(Clone)]
@@ -22,11 +22,6 @@ pub struct ReportContext {
     pub charts: Arc<Vec<(String, Vec<ChartPlan>)>>,
     /// The section the URL names (marked, focused, scrolled to).
     pub target: Memo<Option<String>>,
-}
-
-/// Anchor of a figure in the prose, e.g. `f-s5-0-51`.
-pub fn figure_id(section: &str, paragraph: usize, start: usize) -> String {
-    format!("f-{section}-{paragraph}-{start}")
 }
 
 /// A paragraph as published, with the figures found in it marked.
@@ -48,7 +43,7 @@ pub fn Paragraph(
         .into_iter()
         .map(|(piece, figure)| match figure {
             Some(i) => view! {
-                <span class="figure" id=figure_id(&section, index, figures[i].start)>{piece.to_string()}</span>
+                <span class="figure" id=anchor::figure(&section, index, figures[i].start)>{piece.to_string()}</span>
             }
             .into_any(),
             None => piece.to_string().into_any(),
@@ -85,18 +80,14 @@ pub fn SectionView(section: Section, depth: usize) -> impl IntoView {
             let aside = plans
                 .iter()
                 .map(|plan| {
-                    let series: Vec<Series> = plan
-                        .series
-                        .iter()
-                        .filter_map(|key| context.series.iter().find(|s| &s.key == key).cloned())
-                        .collect();
+                    let series: Vec<Series> = plan.pick(&context.series).cloned().collect();
                     view! {
                         <IndicatorChart
                             series=series
                             title=plan.title.clone()
                             highlight_year=report.year
-                            id=format!("chart-{}-{}", section.id, plan.key.replace('.', "-"))
-                            permalink=format!("/{agency}/indicators/{}", plan.key)
+                            id=anchor::section_chart(&section.id, &plan.key)
+                            permalink=route::indicator(&agency, &plan.key)
                             heading_level=(depth as u8 + 3).min(5)
                         />
                     }

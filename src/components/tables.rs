@@ -11,20 +11,9 @@ use nianbao_model::tables::{
 };
 use nianbao_model::{flags, Check, Report, ReviewCell, ReviewResult, Rule, TableKind};
 
-/// Anchor of a table 3 cell, e.g. `t3-results_total-0`, for links from figures to where they stand.
-pub fn application_cell_id(row: &str, col: usize) -> String {
-    format!("t3-{}-{col}", row.replace('.', "_"))
-}
+use nianbao_model::format::mark;
 
-/// Anchor of a table 4 cell, e.g. `t4-9`.
-pub fn review_cell_id(cell: ReviewCell) -> String {
-    format!("t4-{}", cell.index())
-}
-
-/// Anchor of a whole table, e.g. `table-reviews`.
-pub fn table_id(table: TableKind) -> String {
-    format!("table-{}", table.key())
-}
+use crate::site::anchor;
 
 /// Every standard table that stands in section `section_id`.
 #[component]
@@ -100,7 +89,7 @@ fn flagged_cell(id: String, value: Option<i64>, failed: Vec<&Check>, is_total: b
     view! {
         <td id=id class="flagged" title=why.clone()>
             {count(value)}
-            {is_total.then(|| view! { <span class="flag" aria-hidden="true">"⚠"</span> })}
+            {is_total.then(|| view! { <span class="flag" aria-hidden="true">{mark::FLAGGED}</span> })}
             <span class="visually-hidden">{format!("（与勾稽关系不符：{why}）")}</span>
         </td>
     }
@@ -113,7 +102,7 @@ fn failed_checks(failed: Vec<&Check>) -> Option<AnyView> {
         view! {
             <div class="check-failures" role="note">
                 <p>
-                    <strong>"⚠ 勾稽关系不符"</strong>
+                    <strong>{format!("{} 勾稽关系不符", mark::FLAGGED)}</strong>
                     "：原表数字前后不一致，本站按原文照录，未作更正。"
                 </p>
                 <ul>
@@ -177,7 +166,12 @@ fn ApplicationsTableView(table: ApplicationsTable, checks: Vec<Check>) -> impl I
                     let is_total = row.key == "results_total"
                         || (col == APPLICANT_COLUMNS.len() - 1
                             && failed.iter().any(|c| c.rule == Rule::ApplicationsRowTotal));
-                    flagged_cell(application_cell_id(&row.key, col), *value, failed, is_total)
+                    flagged_cell(
+                        anchor::application_cell(&row.key, col),
+                        *value,
+                        failed,
+                        is_total,
+                    )
                 })
                 .collect_view()
                 .into_any()
@@ -197,7 +191,7 @@ fn ApplicationsTableView(table: ApplicationsTable, checks: Vec<Check>) -> impl I
     }
     let failed = failed_checks(flags::for_table(&checks, TableKind::Applications));
     view! {
-        <figure class="data-table" id=table_id(TableKind::Applications)>
+        <figure class="data-table" id=anchor::table(TableKind::Applications)>
             <ScrollTable caption_id="caption-applications" caption="收到和处理政府信息公开申请情况（单位：件）">
                     <thead>
                         <tr>
@@ -226,7 +220,7 @@ fn ReviewsTableView(table: ReviewsTable, checks: Vec<Check>) -> impl IntoView {
             .zip(&table.values)
             .map(|(cell, value)| {
                 flagged_cell(
-                    review_cell_id(cell),
+                    anchor::review_cell(cell),
                     *value,
                     flags::review_cell(&checks, cell),
                     cell.result == ReviewResult::Total,
@@ -240,7 +234,7 @@ fn ReviewsTableView(table: ReviewsTable, checks: Vec<Check>) -> impl IntoView {
     };
     let failed = failed_checks(flags::for_table(&checks, TableKind::Reviews));
     view! {
-        <figure class="data-table" id=table_id(TableKind::Reviews)>
+        <figure class="data-table" id=anchor::table(TableKind::Reviews)>
             <ScrollTable caption_id="caption-reviews" caption="政府信息公开行政复议、行政诉讼情况（单位：件）">
                     <thead>
                         <tr>
@@ -272,7 +266,7 @@ fn ReviewsTableView(table: ReviewsTable, checks: Vec<Check>) -> impl IntoView {
 #[component]
 fn ProactiveTableView(table: ProactiveTable) -> impl IntoView {
     view! {
-        <figure class="data-table" id=table_id(TableKind::Proactive)>
+        <figure class="data-table" id=anchor::table(TableKind::Proactive)>
             <figcaption>"主动公开政府信息情况"</figcaption>
             {table
                 .blocks
@@ -322,7 +316,7 @@ fn ProactiveTableView(table: ProactiveTable) -> impl IntoView {
 fn StatisticsTableView(table: StatisticsTable) -> impl IntoView {
     let width = table.columns.len();
     view! {
-        <figure class="data-table" id=table_id(TableKind::Statistics)>
+        <figure class="data-table" id=anchor::table(TableKind::Statistics)>
             <ScrollTable caption_id="caption-statistics" caption="政府信息公开情况统计表">
                     <thead>
                         <tr>

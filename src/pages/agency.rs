@@ -29,14 +29,6 @@ fn missing_agency(address: Memo<AgencyAddress>) -> impl Fn() -> Missing + Clone 
     }
 }
 
-/// The series a chart plots, in the plan's order.
-fn plan_series(all: &[Series], plan: &ChartPlan) -> Vec<Series> {
-    plan.series
-        .iter()
-        .filter_map(|key| all.iter().find(|s| &s.key == key).cloned())
-        .collect()
-}
-
 #[component]
 pub fn AgencyPage() -> impl IntoView {
     let address = use_agency_address();
@@ -58,7 +50,7 @@ fn AgencyView(data: AgencyData) -> impl IntoView {
     let charts = plans
         .iter()
         .map(|plan| {
-            let series = plan_series(&data.series, plan);
+            let series: Vec<Series> = plan.pick(&data.series).cloned().collect();
             view! {
                 <IndicatorChart
                     series=series
@@ -77,7 +69,7 @@ fn AgencyView(data: AgencyData) -> impl IntoView {
         .pathname()
         .unwrap_or_else(|_| base.href(&route::agency(&id)));
     #[cfg(not(target_arch = "wasm32"))]
-    let page_path = base.href(&format!("{}/", route::agency(&id)));
+    let page_path = base.href(&route::canonical(&route::agency(&id)));
     let contents = plans
         .iter()
         .map(|plan| {
@@ -107,7 +99,7 @@ fn AgencyView(data: AgencyData) -> impl IntoView {
         <PageMeta
             title=format!("{name} · 历年指标")
             description=format!("{name}{first}—{last}年度政府信息公开工作年度报告中的主要数字：依申请公开、行政复议与诉讼、主动公开等，逐年对照。")
-            path=format!("{}/", route::agency(&id))
+            path=route::canonical(&route::agency(&id))
         />
         <TakeOver />
         <div class="agency-page">
@@ -163,7 +155,7 @@ fn IndicatorView(data: AgencyData, plan: ChartPlan) -> impl IntoView {
     let base = use_site_base();
     let query = use_query_map();
     let navigate = use_navigate();
-    let all = plan_series(&data.series, &plan);
+    let all: Vec<Series> = plan.pick(&data.series).cloned().collect();
     let years = crate::charts::years(&all);
     let (first, last) = (
         years.first().copied().unwrap_or_default(),
@@ -258,7 +250,7 @@ fn IndicatorView(data: AgencyData, plan: ChartPlan) -> impl IntoView {
         <PageMeta
             title=format!("{} · {agency_name}", plan.title)
             description=format!("{agency_name}历年政府信息公开工作年度报告中的“{}”，逐年对照，附数据表与来源。", plan.title)
-            path=format!("{path}/")
+            path=route::canonical(&path)
         />
         <TakeOver />
         <div class="indicator-page">

@@ -9,7 +9,7 @@ use nianbao_model::Catalog;
 use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
 use crate::data::use_catalog;
-use crate::site::{route, use_site_base};
+use crate::site::{anchor, route, use_site_base};
 use crate::takeover::TakeOver;
 
 #[component]
@@ -50,8 +50,8 @@ fn CatalogList(catalog: Arc<Catalog>) -> impl IntoView {
                     .map(|agency| {
                         let id = agency.agency.id.clone();
                         view! {
-                            <section class="agency" aria-labelledby=format!("agency-{id}")>
-                                <h2 id=format!("agency-{id}")>{agency.agency.name.clone()}</h2>
+                            <section class="agency" aria-labelledby=anchor::agency(&id)>
+                                <h2 id=anchor::agency(&id)>{agency.agency.name.clone()}</h2>
                                 <p class="agency-links">
                                     <a href=base.href(&route::agency(&id))>"历年指标图表"</a>
                                 </p>

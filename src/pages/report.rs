@@ -94,8 +94,8 @@ fn ReportView(
     let canonical = {
         let (agency, year) = (report.agency.id.clone(), report.year);
         Signal::derive(move || match target.get() {
-            Some(id) => format!("{}/", route::section(&agency, year, &id)),
-            None => format!("{}/", route::report(&agency, year)),
+            Some(id) => route::canonical(&route::section(&agency, year, &id)),
+            None => route::canonical(&route::report(&agency, year)),
         })
     };
     provide_context(ReportContext {

@@ -6,17 +6,16 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use nianbao_model::format::{mark, number};
 use nianbao_model::series::{breakdown_charts, headline_keys, trend_keys, Point, Source};
 use nianbao_model::{CellAddress, Report, Series};
 
 use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
-use crate::components::section::figure_id;
 use crate::components::share_image::{summary_svg, ImageFigure, SaveImageButton};
-use crate::components::tables::{application_cell_id, review_cell_id, table_id};
 use crate::data::{use_report, ReportData, SeriesNeed};
 use crate::params::{use_report_address, ReportAddress};
-use crate::site::{route, use_site_base};
+use crate::site::{anchor, route, use_site_base};
 use crate::takeover::TakeOver;
 
 /// One indicator as the 图解 shows it: this year's point and, where comparable, last year's.
@@ -43,12 +42,7 @@ fn figure<'a>(all: &'a [Series], key: &str, year: u16) -> Option<Figure<'a>> {
 
 /// A number as the report prints it (integers without decimals), 余 kept.
 fn shown(point: &Point) -> String {
-    let value = point.value.unwrap_or_default();
-    let number = if value.fract() == 0.0 {
-        format!("{value:.0}")
-    } else {
-        format!("{value}")
-    };
+    let number = number(point.value.unwrap_or_default());
     if point.approximate {
         format!("{number}余")
     } else {
@@ -87,13 +81,15 @@ fn anchor(source: &Source) -> Option<String> {
             paragraph,
             start,
             ..
-        } => Some(figure_id(section, *paragraph, *start)),
+        } => Some(anchor::figure(section, *paragraph, *start)),
         Source::Cell { address, .. } => match address {
-            CellAddress::Applications { row, column } => Some(application_cell_id(row, *column)),
-            CellAddress::Reviews(cell) => Some(review_cell_id(*cell)),
+            CellAddress::Applications { row, column } => {
+                Some(anchor::application_cell(row, *column))
+            }
+            CellAddress::Reviews(cell) => Some(anchor::review_cell(*cell)),
             CellAddress::Proactive { .. } | CellAddress::Statistics { .. } => None,
         },
-        Source::Sum { table_kind, .. } => Some(table_id(*table_kind)),
+        Source::Sum { table_kind, .. } => Some(anchor::table(*table_kind)),
     }
 }
 
@@ -153,7 +149,7 @@ pub fn TujieView(report: Arc<Report>, series: Arc<Vec<Series>>) -> impl IntoView
             .collect::<Vec<_>>(),
         &[
             "年报网根据报告中写明的数字生成，不是原文的图解版。".to_string(),
-            base.absolute(&format!("{report_path}/tujie/")),
+            base.absolute(&route::canonical(&route::tujie(&report.agency.id, year))),
         ],
     );
     let image_name = format!("{}-{year}-图解.png", report.agency.id);
@@ -168,7 +164,7 @@ pub fn TujieView(report: Arc<Report>, series: Arc<Vec<Series>>) -> impl IntoView
                         <span class="headline-value">
                             {shown(f.point)}
                             <span class="headline-unit">{f.series.unit.clone()}</span>
-                            {f.point.flagged.then(|| view! { <span class="flag" title="原表此处勾稽关系不符">"⚠"</span> })}
+                            {f.point.flagged.then(|| view! { <span class="flag" title="原表此处勾稽关系不符">{mark::FLAGGED}</span> })}
                         </span>
                         <span class="headline-label">{f.series.label.clone()}</span>
                         {change.map(|c| view! { <span class="headline-change">{c}</span> })}
@@ -210,7 +206,7 @@ pub fn TujieView(report: Arc<Report>, series: Arc<Vec<Series>>) -> impl IntoView
                                                 </span>
                                                 <span class="bar-value">
                                                     {format!("{}{}", shown(f.point), f.series.unit)}
-                                                    {f.point.flagged.then_some(" ⚠")}
+                                                    {f.point.flagged.then(|| format!(" {}", mark::FLAGGED))}
                                                 </span>
                                             </a>
                                         </li>
@@ -250,7 +246,7 @@ pub fn TujieView(report: Arc<Report>, series: Arc<Vec<Series>>) -> impl IntoView
         ));
         view! {
             <section class="tujie-flags check-failures">
-                <h2>"⚠ 原表数字前后不一致"</h2>
+                <h2>{format!("{} 原表数字前后不一致", mark::FLAGGED)}</h2>
                 <ul>
                     {failed
                         .iter()
@@ -274,7 +270,7 @@ pub fn TujieView(report: Arc<Report>, series: Arc<Vec<Series>>) -> impl IntoView
         <PageMeta
             title=title
             description=format!("{}的主要数字一览：每个数字都链接到它在报告中的位置。", report.title)
-            path=format!("{report_path}/tujie/")
+            path=route::canonical(&route::tujie(&report.agency.id, year))
         />
         <article class="tujie" aria-labelledby="tujie-title">
             <header>

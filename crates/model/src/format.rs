@@ -25,16 +25,28 @@ mod tests {
 
 /// Cuts `text` at character ranges (sorted by start; overlapping or out-of-range ones are
 /// skipped) into pieces, each marked with the index of the range it is, if any.
+///
+/// One pass over the text however many ranges there are (a long paragraph can state
+/// thousands of figures).
 pub fn segments<'a>(text: &'a str, ranges: &[(usize, usize)]) -> Vec<(&'a str, Option<usize>)> {
-    let byte_at = |char_index: usize| text.char_indices().nth(char_index).map(|(b, _)| b);
-    let chars = text.chars().count();
+    let mut chars = text.char_indices().map(|(b, _)| b).chain([text.len()]);
+    // The byte offset of each character index, found walking forward only.
+    let (mut walked, mut walked_byte) = (0usize, chars.next());
+    let mut byte_at = |index: usize| -> Option<usize> {
+        while walked < index {
+            walked_byte = chars.next();
+            walked += 1;
+        }
+        walked_byte
+    };
+    let total = text.chars().count();
     let mut out = Vec::new();
     let (mut char_pos, mut byte_pos) = (0, 0);
     for (i, &(start, end)) in ranges.iter().enumerate() {
-        if start < char_pos || start >= end || end > chars {
+        if start < char_pos || start >= end || end > total {
             continue;
         }
-        let (Some(from), Some(to)) = (byte_at(start), byte_at(end).or(Some(text.len()))) else {
+        let (Some(from), Some(to)) = (byte_at(start), byte_at(end)) else {
             continue;
         };
         if from > byte_pos {
@@ -47,6 +59,31 @@ pub fn segments<'a>(text: &'a str, ranges: &[(usize, usize)]) -> Vec<(&'a str, O
         out.push((&text[byte_pos..], None));
     }
     out
+}
+
+/// A number as the reader reads it: integers without a decimal point, others with at most
+/// six decimals and no trailing zeros (`21`, `51.85`).
+pub fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// The marks the portal puts beside figures, the same in tables, charts and the 图解.
+pub mod mark {
+    /// A figure a failed consistency check doubts.
+    pub const FLAGGED: &str = "⚠";
+    /// A figure the report gives as approximate (4480余条).
+    pub const APPROXIMATE: &str = "≈";
+    /// A figure the portal computed (a sum of published cells).
+    pub const COMPUTED: &str = "∑";
+    /// A figure on another basis than the years beside it.
+    pub const NOT_COMPARABLE: &str = "†";
+    /// A year the report states no figure for.
+    pub const GAP: &str = "空缺";
 }
 
 #[cfg(test)]
@@ -75,5 +112,24 @@ mod segment_tests {
             [("共", None), ("13", Some(0)), ("件", None)]
         );
         assert_eq!(segments("", &[]), []);
+    }
+
+    #[test]
+    fn many_ranges_in_one_pass() {
+        let text = "共1条，".repeat(5_000);
+        let ranges: Vec<(usize, usize)> = (0..5_000).map(|i| (i * 4 + 1, i * 4 + 2)).collect();
+        let pieces = segments(&text, &ranges);
+        assert_eq!(pieces.len(), 10_001);
+        assert_eq!(pieces[1], ("1", Some(0)));
+        assert_eq!(pieces[9_999], ("1", Some(4_999)));
+        assert_eq!(pieces[10_000], ("条，", None));
+    }
+
+    #[test]
+    fn numbers_as_read() {
+        use super::number;
+        assert_eq!(number(21.0), "21");
+        assert_eq!(number(24252.311082), "24252.311082");
+        assert_eq!(number(51.85), "51.85");
     }
 }

@@ -38,9 +38,7 @@ pub fn section_charts(report: &Report, series: &[Series]) -> Vec<(String, Vec<Ch
     }
 
     let comparable_years = |plan: &ChartPlan| {
-        plan.series
-            .iter()
-            .filter_map(|key| series.iter().find(|s| &s.key == key))
+        plan.pick(series)
             .map(|s| s.points.iter().filter(|p| p.value.is_some()).count())
             .max()
             .unwrap_or(0)

@@ -31,6 +31,15 @@ pub struct ChartPlan {
     pub series: Vec<String>,
 }
 
+impl ChartPlan {
+    /// The series this chart plots, in the plan's order, out of an agency's series.
+    pub fn pick<'a>(&'a self, all: &'a [Series]) -> impl Iterator<Item = &'a Series> + 'a {
+        self.series
+            .iter()
+            .filter_map(|key| all.iter().find(|s| &s.key == key))
+    }
+}
+
 /// What `key` charts: a chart key of [`CHARTS`] or a series key of [`SERIES`].
 pub fn chart_plan(key: &str) -> Option<ChartPlan> {
     if let Some(chart) = CHARTS.iter().find(|c| c.key == key) {
