@@ -72,6 +72,21 @@ fn use_preloaded() -> Preloaded {
 #[derive(Clone, Copy)]
 pub struct CatalogResource(pub LocalResource<Result<Arc<Catalog>, LoadError>>);
 
+/// Loads a page's data again (its retry button). The shared catalog is loaded again too if it
+/// failed: a page that needs it would otherwise meet the same stored failure.
+pub fn retry<T: Send + Sync + 'static>(resource: LocalResource<Loaded<T>>) -> Callback<()> {
+    // Read now: the click runs outside any reactive owner.
+    let catalog = use_context::<CatalogResource>();
+    Callback::new(move |_| {
+        if let Some(CatalogResource(catalog)) = catalog {
+            if matches!(catalog.get_untracked(), Some(Err(_))) {
+                catalog.refetch();
+            }
+        }
+        resource.refetch();
+    })
+}
+
 /// Called once by `App`.
 pub fn provide_catalog(base: SiteBase) {
     provide_context(CatalogResource(LocalResource::new(move || {

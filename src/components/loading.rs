@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::error_view::ErrorView;
 use crate::components::not_found::NotFound;
-use crate::data::{Data, Failure, Loaded};
+use crate::data::{retry, Data, Failure, Loaded};
 use crate::takeover::prerendered_present;
 
 /// What a page's messages call it, e.g. `报告` ("报告暂时无法显示") and its loading line.
@@ -47,7 +47,7 @@ where
             match loaded {
                 Ok(value) => page(value).into_any(),
                 Err(failure) if prerendered_present() => {
-                    use_load_notice().show(&failure, Callback::new(move |_| resource.refetch()));
+                    use_load_notice().show(&failure, retry(resource));
                     ().into_any()
                 }
                 Err(Failure::NotFound) => {
@@ -55,7 +55,7 @@ where
                     view! { <NotFound what agency /> }.into_any()
                 }
                 Err(Failure::Load(e)) => view! {
-                    <ErrorView what=labels.what message=e.to_string() retry=Callback::new(move |_| resource.refetch()) />
+                    <ErrorView what=labels.what message=e.to_string() retry=retry(resource) />
                 }
                 .into_any(),
             }

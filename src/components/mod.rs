@@ -1,6 +1,7 @@
 pub mod chart;
 pub mod contents;
 pub mod copy_link;
+pub mod download;
 pub mod error_view;
 pub mod font_size;
 pub mod loading;

@@ -111,10 +111,7 @@ async fn download_png(
     context.scale(2.0, 2.0)?;
     context.draw_image_with_html_image_element(&image, 0.0, 0.0)?;
     let png = canvas.to_data_url_with_type("image/png")?;
-    let link: web_sys::HtmlAnchorElement = document().create_element("a")?.dyn_into()?;
-    link.set_href(&png);
-    link.set_download(&file_name);
-    link.click();
+    crate::components::download::link(&file_name, &png);
     Ok(())
 }
 

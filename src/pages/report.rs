@@ -168,8 +168,9 @@ fn ReportHeader(report: Arc<Report>) -> impl IntoView {
                         <dd>{report.format.label()}</dd>
                         <dt>"原文"</dt>
                         <dd>
-                            {match report.source_url.clone() {
+                            {match report.source_link().map(str::to_string) {
                                 Some(url) => view! { <a href=url rel="external noopener" target="_blank">"查看发布原文"</a> }.into_any(),
+                                None if report.source_url.is_some() => view! { <span>"原文网址不是网页地址，未作链接"</span> }.into_any(),
                                 None => view! { <span>"原文网址未收录"</span> }.into_any(),
                             }}
                         </dd>

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { REPORT, ROOT, TIMEOUT, href, open, reportShown, withPage } from './harness.mjs';
+import { REPORT, ROOT, TIMEOUT, appLive, href, open, reportShown, url, withPage } from './harness.mjs';
 
 const HAN = /[\u4e00-\u9fff]/;
 const DATA = `**${REPORT.data}`;
@@ -113,19 +113,36 @@ test('an unknown schema version says so and recovers on retry', { timeout: TIMEO
   });
 });
 
-test('a missing catalog leaves a readable page with a retry', { timeout: TIMEOUT }, async (t) => {
+test('a missing catalog leaves the pre-rendered catalog readable, with a retry', { timeout: TIMEOUT }, async (t) => {
   await withPage(t, { allow: [{ status: 404, url: '/data/catalog.json' }] }, async (page) => {
     const pattern = '**/data/catalog.json';
     await page.route(pattern, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'gone' }));
-    await open(page, '/');
+    await page.goto(url('/'), { waitUntil: 'load' });
     await assertReadable(page);
-    const view = page.locator('.error-view[role="alert"]');
-    await view.waitFor();
-    assert.match(await view.innerText(), HAN);
+    const notice = page.locator('.load-notice[role="status"]');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), HAN);
+    assert.ok((await notice.innerText()).includes('data/catalog.json'), 'the notice names the file');
+    await page.locator(`#prerendered a[href="${href(REPORT.path)}"]`).first().waitFor();
     await page.unroute(pattern);
-    await view.locator('button.retry').click();
+    await notice.locator('button.retry').click();
+    await appLive(page);
     await page.locator(`main a[href="${href(REPORT.path)}"]`).first().waitFor();
-    assert.equal(await page.locator('.error-view').count(), 0, 'the error view is gone');
+    assert.equal(await page.locator('.load-notice').count(), 0, 'the notice is gone');
+  });
+});
+
+test('a catalog missing on a client navigation shows the error view naming the file', { timeout: TIMEOUT }, async (t) => {
+  await withPage(t, { allow: [{ status: 404, url: '/data/catalog.json' }] }, async (page) => {
+    // The report page does not need the catalog; its link to the agency page does.
+    const pattern = '**/data/catalog.json';
+    await page.route(pattern, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'gone' }));
+    await open(page, REPORT.path);
+    await page.locator(`main a[href="${href(`/${REPORT.agencyId}`)}"]`).first().click();
+    const retry = await errorView(page, { mentions: 'data/catalog.json' });
+    await page.unroute(pattern);
+    await retry.click();
+    await page.locator('.agency-page h1').waitFor();
   });
 });
 
@@ -157,4 +174,63 @@ test('markup in a report is shown as text and never runs', { timeout: TIMEOUT },
     assert.ok(facts.text.includes('<script>window.__pwned'), 'the <script> markup reads as text');
     assert.ok(facts.text.includes('<img src="x" onerror='), 'the <img> markup reads as text');
   });
+});
+
+test('a source address that is not a web address never becomes a link', { timeout: TIMEOUT }, async (t) => {
+  for (const address of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>']) {
+    await withPage(t, {}, async (page) => {
+      const report = JSON.parse(realJson());
+      report.source_url = address;
+      await page.route(DATA, (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(report) }),
+      );
+      await openReportFromCatalog(page);
+      await reportShown(page);
+      const hrefs = await page.evaluate(() =>
+        [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')),
+      );
+      assert.deepEqual(
+        hrefs.filter((h) => /^\s*(javascript|data):/i.test(h)),
+        [],
+        `no link to ${address}`,
+      );
+      await page.locator('.report-meta', { hasText: '不是网页地址' }).waitFor();
+    });
+  }
+});
+
+test('a missing or truncated year file breaks no agency-wide page and names itself', { timeout: TIMEOUT }, async (t) => {
+  const year = '/data/pingtan/2019.json';
+  for (const fault of [
+    { status: 404, contentType: 'text/plain', body: 'gone' },
+    { status: 200, contentType: 'application/json', body: '{"schema_version": 1, "title":' },
+  ]) {
+    await withPage(t, { allow: [{ status: 404, url: year }] }, async (page) => {
+      const asked = [];
+      page.on('request', (request) => {
+        if (request.url().includes(year)) asked.push(request.url());
+      });
+      await page.route(`**${year}`, (route) => route.fulfill(fault));
+      // Cold, and then as client navigations from one to the next.
+      await open(page, '/pingtan');
+      await page.locator('.agency-page h1').waitFor();
+      await page.locator(`main a[href="${href('/pingtan/2024')}"]`).first().click();
+      await page.locator('article.report h1').waitFor();
+      await page.locator(`main a[href^="${href('/pingtan/2024/tujie')}"]`).first().click();
+      await page.locator('article.tujie h1').waitFor();
+      await open(page, '/pingtan/indicators/requests.new');
+      await page.locator('.indicator-page h1').waitFor();
+      assert.deepEqual(asked, [], 'no agency-wide page asks for a year it does not show');
+      // The year itself, opened from the agency page: its own error names the file.
+      await open(page, '/pingtan');
+      await page.locator(`main a[href="${href('/pingtan/2019')}"]`).first().click();
+      if (fault.status === 404) {
+        await page.locator('.not-found h1').waitFor();
+      } else {
+        const view = page.locator('.error-view[role="alert"]');
+        await view.waitFor();
+        assert.ok((await view.innerText()).includes('data/pingtan/2019.json'), 'the error names the file');
+      }
+    });
+  }
 });

@@ -120,7 +120,22 @@ pub struct Figure {
     pub text: String,
 }
 
+/// `url` if it is a web address (`http:` or `https:`), the only kind a link to an original may
+/// have: a `javascript:` or `data:` address in a data file must never become a link.
+pub fn web_address(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let scheme = url.split_once(':')?.0;
+    let is_web = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
+    (is_web && url.len() > scheme.len() + 3 && url[scheme.len()..].starts_with("://"))
+        .then_some(url)
+}
+
 impl Report {
+    /// The address of the published original, if it is one a link may point at.
+    pub fn source_link(&self) -> Option<&str> {
+        self.source_url.as_deref().and_then(web_address)
+    }
+
     /// All sections in reading order, depth first.
     pub fn walk(&self) -> Vec<&Section> {
         let mut out = Vec::new();
@@ -142,5 +157,33 @@ impl Report {
     /// Failed checks: published inconsistencies a reader must be told about.
     pub fn failed_checks(&self) -> impl Iterator<Item = &Check> {
         self.checks.iter().filter(|c| !c.ok)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::web_address;
+
+    #[test]
+    fn only_web_addresses_are_links() {
+        assert_eq!(
+            web_address("https://www.pingtan.gov.cn/a.html"),
+            Some("https://www.pingtan.gov.cn/a.html")
+        );
+        assert_eq!(
+            web_address(" HTTP://example.org/ "),
+            Some("HTTP://example.org/")
+        );
+        assert_eq!(web_address("javascript:alert(1)"), None);
+        assert_eq!(web_address("JavaScript://%0aalert(1)"), None);
+        assert_eq!(
+            web_address("data:text/html,<script>alert(1)</script>"),
+            None
+        );
+        assert_eq!(web_address("vbscript:msgbox"), None);
+        assert_eq!(web_address("//example.org/a"), None);
+        assert_eq!(web_address("https:"), None);
+        assert_eq!(web_address("https://"), None);
+        assert_eq!(web_address(""), None);
     }
 }

@@ -11,7 +11,29 @@ use leptos::prelude::*;
 use nianbao_model::{Series, Source};
 
 use crate::charts::{cell_text, describe, marks_used, point_at, year_label, years};
+use crate::components::download;
 use crate::site::{route, use_site_base};
+
+/// What drawing a chart gives its view (as leptos-use hooks return `Use…Return`).
+pub struct UseChartReturn {
+    /// Set once the chart is drawn (the PNG download needs it).
+    pub drawn: Signal<bool>,
+    /// Set when ECharts could not be loaded (the data table stands in).
+    pub failed: Signal<bool>,
+    /// The chart as a PNG data URL, once drawn.
+    pub png_data_url: Callback<(), Option<String>>,
+}
+
+impl UseChartReturn {
+    #[cfg(not(target_arch = "wasm32"))]
+    fn not_drawn() -> Self {
+        Self {
+            drawn: false.into(),
+            failed: false.into(),
+            png_data_url: Callback::new(|_| None),
+        }
+    }
+}
 
 /// A chart of one or more series over the years.
 ///
@@ -43,14 +65,22 @@ pub fn IndicatorChart(
     let base = use_site_base();
     let table_open = RwSignal::new(false);
     let canvas = NodeRef::<leptos::html::Div>::new();
-    // Set once the chart is drawn: the PNG download needs it.
-    let drawn = RwSignal::new(false);
-    let failed = RwSignal::new(false);
     let table_id = format!("{id}-table");
     let title_id = format!("{id}-title");
 
     #[cfg(target_arch = "wasm32")]
-    let instance = client::mount(canvas, series, title.clone(), highlight_year, drawn, failed);
+    let UseChartReturn {
+        drawn,
+        failed,
+        png_data_url,
+    } = mount::use_chart(canvas, series, title.clone(), highlight_year);
+    // Natively (pre-rendering) nothing is drawn: the page has the box and the data table.
+    #[cfg(not(target_arch = "wasm32"))]
+    let UseChartReturn {
+        drawn,
+        failed,
+        png_data_url,
+    } = UseChartReturn::not_drawn();
 
     let label = {
         let title = title.clone();
@@ -72,13 +102,9 @@ pub fn IndicatorChart(
     };
     let png_name = format!("{id}.png");
     let on_png = move |_| {
-        #[cfg(target_arch = "wasm32")]
-        if let Some(Some(url)) = instance.try_with_value(|i| i.as_ref().map(|i| i.0.png_data_url()))
-        {
+        if let Some(url) = png_data_url.run(()) {
             download::link(&png_name, &url);
         }
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = &png_name;
     };
     let permalink = permalink.map(|p| base.href(&p));
 
@@ -207,143 +233,5 @@ fn SourceLine(series: Vec<Series>) -> impl IntoView {
     }
 }
 
-/// Saving files from the page.
-mod download {
-    use leptos::prelude::*;
-    use wasm_bindgen::JsCast;
-
-    /// Saves `href` (a data or object URL) as `name`.
-    pub fn link(name: &str, href: &str) {
-        let Ok(a) = document().create_element("a") else {
-            return;
-        };
-        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
-        a.set_href(href);
-        a.set_download(name);
-        a.click();
-    }
-
-    /// Saves `text` as a UTF-8 CSV file (with a byte-order mark, so spreadsheet programs
-    /// read the Chinese right).
-    pub fn csv(name: &str, text: &str) {
-        let parts = js_sys::Array::of1(&format!("\u{FEFF}{text}").into());
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type("text/csv;charset=utf-8");
-        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-            return;
-        };
-        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-            return;
-        };
-        link(name, &url);
-        set_timeout(
-            move || {
-                let _ = web_sys::Url::revoke_object_url(&url);
-            },
-            std::time::Duration::from_secs(10),
-        );
-    }
-}
-
 #[cfg(target_arch = "wasm32")]
-mod client {
-    use leptos::prelude::*;
-    use leptos_use_resize_observer::use_resize_observer;
-    use nianbao_model::Series;
-
-    use crate::charts::{chart_option, describe, echarts};
-    use crate::site::use_site_base;
-
-    /// Resolves on the next animation frame.
-    async fn next_frame() {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            let _ = window().request_animation_frame(&resolve);
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-    }
-
-    /// Loads ECharts after the page has painted, draws the chart into `canvas`, keeps it drawn
-    /// and sized; the returned slot owns the instance (disposed with the view).
-    pub fn mount(
-        canvas: NodeRef<leptos::html::Div>,
-        series: Signal<Vec<Series>>,
-        title: String,
-        highlight_year: Option<u16>,
-        drawn: RwSignal<bool>,
-        failed: RwSignal<bool>,
-    ) -> StoredValue<Option<echarts::Owned>, LocalStorage> {
-        let instance = StoredValue::new_local(None::<echarts::Owned>);
-        let title = StoredValue::new(title);
-        let current = move || {
-            instance
-                .try_with_value(|i| i.as_ref().map(|i| i.0.clone()))
-                .flatten()
-        };
-        let draw = move || {
-            if let Some(chart) = current() {
-                let option = chart_option(
-                    &series.get_untracked(),
-                    &title.get_value(),
-                    highlight_year,
-                    !echarts::prefers_reduced_motion(),
-                );
-                let description = describe(&series.get_untracked(), &title.get_value());
-                chart.set_option(&option, &description);
-            }
-        };
-        Effect::new(move |_| {
-            series.track();
-            draw();
-        });
-        let base = use_site_base();
-        Effect::new(move |_| {
-            let Some(bundle) = echarts::bundle_path() else {
-                failed.set(true);
-                return;
-            };
-            let src = base.href(&format!("/{bundle}"));
-            let draw = draw;
-            leptos::task::spawn_local(async move {
-                // The text first: ECharts is half a megabyte.
-                next_frame().await;
-                next_frame().await;
-                if let Err(e) = echarts::load(&src).await {
-                    leptos::logging::warn!("{e}");
-                    let _ = failed.try_set(true);
-                    return;
-                }
-                // Under <Suspense> a view is built before it is attached: wait for the box.
-                let mut el = None;
-                for _ in 0..120 {
-                    match canvas.try_get_untracked() {
-                        None => return, // the view is gone
-                        Some(Some(node)) if node.is_connected() => {
-                            el = Some(node);
-                            break;
-                        }
-                        Some(_) => next_frame().await,
-                    }
-                }
-                let Some(el) = el else {
-                    return;
-                };
-                let chart = echarts::init(&el);
-                let kept = instance
-                    .try_update_value(|slot| *slot = Some(echarts::Owned(chart.clone())))
-                    .is_some();
-                if !kept {
-                    chart.dispose();
-                    return;
-                }
-                draw();
-                let _ = drawn.try_set(true);
-            });
-        });
-        use_resize_observer(canvas, move |_, _| {
-            if let Some(chart) = current() {
-                chart.resize();
-            }
-        });
-        instance
-    }
-}
+mod mount;

@@ -1,0 +1,111 @@
+//! Drawing a chart in the browser: ECharts loaded after the text, the instance kept drawn,
+//! sized and disposed with the view.
+
+use leptos::prelude::*;
+use leptos_use_resize_observer::use_resize_observer;
+use nianbao_model::Series;
+
+use super::UseChartReturn;
+use crate::charts::{chart_option, describe, echarts};
+use crate::site::use_site_base;
+
+/// Resolves on the next animation frame.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Loads ECharts after the page has painted, draws the chart into `canvas`, keeps it drawn
+/// and sized; the instance is owned by the view (disposed with it).
+pub fn use_chart(
+    canvas: NodeRef<leptos::html::Div>,
+    series: Signal<Vec<Series>>,
+    title: String,
+    highlight_year: Option<u16>,
+) -> UseChartReturn {
+    let drawn = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let instance = StoredValue::new_local(None::<echarts::Owned>);
+    let title = StoredValue::new(title);
+    let current = move || {
+        instance
+            .try_with_value(|i| i.as_ref().map(|i| i.0.clone()))
+            .flatten()
+    };
+    let draw = move || {
+        if let Some(chart) = current() {
+            let option = chart_option(
+                &series.get_untracked(),
+                &title.get_value(),
+                highlight_year,
+                !echarts::prefers_reduced_motion(),
+            );
+            let description = describe(&series.get_untracked(), &title.get_value());
+            chart.set_option(&option, &description);
+        }
+    };
+    Effect::new(move |_| {
+        series.track();
+        draw();
+    });
+    let base = use_site_base();
+    Effect::new(move |_| {
+        let Some(bundle) = echarts::bundle_path() else {
+            failed.set(true);
+            return;
+        };
+        let src = base.href(&format!("/{bundle}"));
+        let draw = draw;
+        leptos::task::spawn_local(async move {
+            // The text first: ECharts is half a megabyte.
+            next_frame().await;
+            next_frame().await;
+            if let Err(e) = echarts::load(&src).await {
+                leptos::logging::warn!("{e}");
+                let _ = failed.try_set(true);
+                return;
+            }
+            // Under <Suspense> a view is built before it is attached: wait for the box.
+            let mut el = None;
+            for _ in 0..120 {
+                match canvas.try_get_untracked() {
+                    None => return, // the view is gone
+                    Some(Some(node)) if node.is_connected() => {
+                        el = Some(node);
+                        break;
+                    }
+                    Some(_) => next_frame().await,
+                }
+            }
+            let Some(el) = el else {
+                return;
+            };
+            let chart = echarts::init(&el);
+            let kept = instance
+                .try_update_value(|slot| *slot = Some(echarts::Owned(chart.clone())))
+                .is_some();
+            if !kept {
+                chart.dispose();
+                return;
+            }
+            draw();
+            let _ = drawn.try_set(true);
+        });
+    });
+    use_resize_observer(canvas, move |_, _| {
+        if let Some(chart) = current() {
+            chart.resize();
+        }
+    });
+    UseChartReturn {
+        drawn: drawn.into(),
+        failed: failed.into(),
+        png_data_url: Callback::new(move |_| {
+            instance
+                .try_with_value(|i| i.as_ref().map(|i| i.0.png_data_url()))
+                .flatten()
+        }),
+    }
+}
