@@ -73,35 +73,37 @@ pub fn App() -> impl IntoView {
         <Html {..} lang="zh-CN" data-font-size=move || font_size.get().as_str() />
         <Router base=base.router_base()>
             <div id=APP_ROOT_ID hidden=takeover::prerendered_present()>
-            // Under <base href> a bare "#main" names the site's root page, so the link moves
-            // focus itself (rel=external keeps the router out of it).
-            <a class="skip-link" href="#main" rel="external" on:click=skip_to_main>
-                "跳到正文"
-            </a>
-            <header class="site-header">
-                <a class="site-name" href=base.href("/")>
-                    <span class="site-logo" aria-hidden="true">"年"</span>
-                    {SITE_NAME}
-                    <span class="site-tagline">"政府信息公开工作年度报告"</span>
+                // Under <base href> a bare "#main" names the site's root page, so the link moves
+                // focus itself (rel=external keeps the router out of it).
+                <a class="skip-link" href="#main" rel="external" on:click=skip_to_main>
+                    "跳到正文"
                 </a>
-                <FontSizeControl />
-            </header>
-            <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view=CatalogPage />
-                    // Before the report route: `indicators` is not a year.
-                    <Route path=path!("/:agency/indicators/:key") view=IndicatorPage />
-                    <Route path=path!("/:agency/:year/tujie") view=TujiePage />
-                    <Route path=path!("/:agency/:year/:section?") view=ReportPage />
-                    <Route path=path!("/:agency") view=AgencyPage />
-                </Routes>
-            </main>
-            <footer class="site-footer">
-                <p>
-                    "年报：政府信息公开工作年度报告阅读站。报告文字与数字均照录各机关公开发布的原文，表格中前后不一致之处只作标注，不作更正。"
-                </p>
-            </footer>
-            <StatusRegion />
+                <header class="site-header">
+                    <a class="site-name" href=base.href("/")>
+                        <span class="site-logo" aria-hidden="true">
+                            "年"
+                        </span>
+                        {SITE_NAME}
+                        <span class="site-tagline">"政府信息公开工作年度报告"</span>
+                    </a>
+                    <FontSizeControl />
+                </header>
+                <main id="main" tabindex="-1">
+                    <Routes fallback=|| view! { <NotFound /> }>
+                        <Route path=path!("/") view=CatalogPage />
+                        // Before the report route: `indicators` is not a year.
+                        <Route path=path!("/:agency/indicators/:key") view=IndicatorPage />
+                        <Route path=path!("/:agency/:year/tujie") view=TujiePage />
+                        <Route path=path!("/:agency/:year/:section?") view=ReportPage />
+                        <Route path=path!("/:agency") view=AgencyPage />
+                    </Routes>
+                </main>
+                <footer class="site-footer">
+                    <p>
+                        "年报：政府信息公开工作年度报告阅读站。报告文字与数字均照录各机关公开发布的原文，表格中前后不一致之处只作标注，不作更正。"
+                    </p>
+                </footer>
+                <StatusRegion />
             </div>
         </Router>
     };

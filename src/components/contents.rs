@@ -35,9 +35,19 @@ pub fn Contents(
                     .iter()
                     .map(|section| {
                         let id = section.id.clone();
-                        let href = base.href(&route::section(&report.report.agency.id, report.report.year, &id));
+                        let href = base
+                            .href(
+                                &route::section(&report.report.agency.id, report.report.year, &id),
+                            );
                         let children = (depth + 1 < CONTENTS_DEPTH && !section.children.is_empty())
-                            .then(|| entries(&section.children, depth + 1, report, base, current, set_open));
+                            .then(|| entries(
+                                &section.children,
+                                depth + 1,
+                                report,
+                                base,
+                                current,
+                                set_open,
+                            ));
                         view! {
                             <li>
                                 // data-noscroll: the report page scrolls to the section itself.
@@ -46,7 +56,9 @@ pub fn Contents(
                                     data-noscroll=""
                                     aria-current=move || {
                                         let reading = current.read();
-                                        let reading = reading.as_deref().map(|c| ancestor_id(c, CONTENTS_DEPTH));
+                                        let reading = reading
+                                            .as_deref()
+                                            .map(|c| ancestor_id(c, CONTENTS_DEPTH));
                                         (reading == Some(id.as_str())).then_some("location")
                                     }
                                     on:click=move |_| set_open.set(false)

@@ -54,7 +54,13 @@ pub fn CopyLink(
         });
     };
     view! {
-        <button type="button" class="copy-link" aria-label="复制本节链接" title="复制本节链接" on:click=on_click>
+        <button
+            type="button"
+            class="copy-link"
+            aria-label="复制本节链接"
+            title="复制本节链接"
+            on:click=on_click
+        >
             <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
                 <path
                     d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1"

@@ -54,17 +54,19 @@ where
                     let Missing { what, agency } = missing();
                     view! { <NotFound what agency /> }.into_any()
                 }
-                Err(Failure::Load(e)) => view! {
-                    <ErrorView what=labels.what message=e.to_string() retry=retry(resource) />
-                }
+                Err(Failure::Load(e)) => view! { <ErrorView what=labels.what message=e.to_string() retry=retry(resource) /> }
                 .into_any(),
             }
         })
     };
     view! {
-        <Suspense fallback=move || view! { <p class="loading" aria-busy="true">{labels.loading}</p> }>
-            {content}
-        </Suspense>
+        <Suspense fallback=move || {
+            view! {
+                <p class="loading" aria-busy="true">
+                    {labels.loading}
+                </p>
+            }
+        }>{content}</Suspense>
     }
     .into_any()
 }
@@ -101,12 +103,17 @@ pub fn LoadNoticeLine() -> impl IntoView {
                 <div class="load-notice" role="status">
                     <p>
                         "本页是预先生成的版本，暂时无法载入最新数据："
-                        {message}
-                        " "
-                        <button type="button" class="retry" on:click=move |_| {
-                            notice.set(None);
-                            retry.run(());
-                        }>"重试"</button>
+                        {message} " "
+                        <button
+                            type="button"
+                            class="retry"
+                            on:click=move |_| {
+                                notice.set(None);
+                                retry.run(());
+                            }
+                        >
+                            "重试"
+                        </button>
                     </p>
                 </div>
             }

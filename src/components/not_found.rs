@@ -36,7 +36,10 @@ pub fn NotFound(
                         .map(|r| {
                             view! {
                                 <li>
-                                    <a href=base.href(&route::report(&id, r.year))>{format!("{}年度", r.year)}</a>
+                                    <a href=base
+                                        .href(
+                                            &route::report(&id, r.year),
+                                        )>{format!("{}年度", r.year)}</a>
                                 </li>
                             }
                         })

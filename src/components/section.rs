@@ -43,7 +43,9 @@ pub fn Paragraph(
         .into_iter()
         .map(|(piece, figure)| match figure {
             Some(i) => view! {
-                <span class="figure" id=anchor::figure(&section, index, figures[i].start)>{piece.to_string()}</span>
+                <span class="figure" id=anchor::figure(&section, index, figures[i].start)>
+                    {piece.to_string()}
+                </span>
             }
             .into_any(),
             None => piece.to_string().into_any(),
@@ -94,7 +96,9 @@ pub fn SectionView(section: Section, depth: usize) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <aside class="section-charts" aria-label="历年图表">{aside}</aside>
+                <aside class="section-charts" aria-label="历年图表">
+                    {aside}
+                </aside>
             }
         });
     let id = section.id.clone();
@@ -123,7 +127,12 @@ pub fn SectionView(section: Section, depth: usize) -> impl IntoView {
         None => main.into_any(),
     };
     view! {
-        <section id=section.id.clone() class="section" class:is-target=is_target class:has-charts=has_charts>
+        <section
+            id=section.id.clone()
+            class="section"
+            class:is-target=is_target
+            class:has-charts=has_charts
+        >
             {heading}
             {body}
             {section
@@ -131,7 +140,9 @@ pub fn SectionView(section: Section, depth: usize) -> impl IntoView {
                 .into_iter()
                 .map(|child| view! { <SectionView section=child depth=depth + 1 /> })
                 .collect_view()}
-            <p class="print-url" aria-hidden="true">{base.absolute(&path)}</p>
+            <p class="print-url" aria-hidden="true">
+                {base.absolute(&path)}
+            </p>
         </section>
     }
     .into_any()

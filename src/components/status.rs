@@ -39,7 +39,12 @@ pub fn use_status() -> Status {
 pub fn StatusRegion() -> impl IntoView {
     let Status(message) = use_status();
     view! {
-        <div class="status-region" role="status" aria-live="polite" class:shown=move || !message.read().is_empty()>
+        <div
+            class="status-region"
+            role="status"
+            aria-live="polite"
+            class:shown=move || !message.read().is_empty()
+        >
             {move || message.get()}
         </div>
     }

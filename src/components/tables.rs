@@ -21,7 +21,11 @@ pub fn SectionTables(report: Arc<Report>, section_id: String) -> impl IntoView {
     let tables = &report.tables;
     let here = |s: &str| s == section_id;
     view! {
-        {tables.proactive.clone().filter(|t| here(&t.section)).map(|table| view! { <ProactiveTableView table /> })}
+        {tables
+            .proactive
+            .clone()
+            .filter(|t| here(&t.section))
+            .map(|table| view! { <ProactiveTableView table /> })}
         {tables
             .applications
             .clone()
@@ -32,7 +36,11 @@ pub fn SectionTables(report: Arc<Report>, section_id: String) -> impl IntoView {
             .clone()
             .filter(|t| here(&t.section))
             .map(|table| view! { <ReviewsTableView table checks=report.checks.clone() /> })}
-        {tables.statistics.clone().filter(|t| here(&t.section)).map(|table| view! { <StatisticsTableView table /> })}
+        {tables
+            .statistics
+            .clone()
+            .filter(|t| here(&t.section))
+            .map(|table| view! { <StatisticsTableView table /> })}
     }
     .into_any()
 }
@@ -60,7 +68,12 @@ fn ScrollTable(
 fn count(value: Option<i64>) -> AnyView {
     match value {
         Some(v) => view! { {v.to_string()} }.into_any(),
-        None => view! { <span class="blank" title="原表此格空白">"（空白）"</span> }.into_any(),
+        None => view! {
+            <span class="blank" title="原表此格空白">
+                "（空白）"
+            </span>
+        }
+        .into_any(),
     }
 }
 
@@ -89,7 +102,14 @@ fn flagged_cell(id: String, value: Option<i64>, failed: Vec<&Check>, is_total: b
     view! {
         <td id=id class="flagged" title=why.clone()>
             {count(value)}
-            {is_total.then(|| view! { <span class="flag" aria-hidden="true">{mark::FLAGGED}</span> })}
+            {is_total
+                .then(|| {
+                    view! {
+                        <span class="flag" aria-hidden="true">
+                            {mark::FLAGGED}
+                        </span>
+                    }
+                })}
             <span class="visually-hidden">{format!("（与勾稽关系不符：{why}）")}</span>
         </td>
     }
@@ -148,7 +168,9 @@ fn ApplicationsTableView(table: ApplicationsTable, checks: Vec<Check>) -> impl I
                 rows.push(
                     view! {
                         <tr class="group">
-                            <th scope="rowgroup" colspan="8">{group.clone()}</th>
+                            <th scope="rowgroup" colspan="8">
+                                {group.clone()}
+                            </th>
                         </tr>
                     }
                     .into_any(),
@@ -176,8 +198,12 @@ fn ApplicationsTableView(table: ApplicationsTable, checks: Vec<Check>) -> impl I
                 .collect_view()
                 .into_any()
         } else {
-            view! { <td colspan="7" class="unread">{unread_row(&row.recovery.raw, &row.recovery.note)}</td> }
-                .into_any()
+            view! {
+                <td colspan="7" class="unread">
+                    {unread_row(&row.recovery.raw, &row.recovery.note)}
+                </td>
+            }
+            .into_any()
         };
         rows.push(
             view! {
@@ -192,21 +218,37 @@ fn ApplicationsTableView(table: ApplicationsTable, checks: Vec<Check>) -> impl I
     let failed = failed_checks(flags::for_table(&checks, TableKind::Applications));
     view! {
         <figure class="data-table" id=anchor::table(TableKind::Applications)>
-            <ScrollTable caption_id="caption-applications" caption="收到和处理政府信息公开申请情况（单位：件）">
-                    <thead>
-                        <tr>
-                            <td rowspan="2"></td>
-                            <th scope="col" rowspan="2">{APPLICANT_COLUMNS[0]}</th>
-                            <th scope="colgroup" colspan="5">"法人或其他组织"</th>
-                            <th scope="col" rowspan="2">{APPLICANT_COLUMNS[6]}</th>
-                        </tr>
-                        <tr>
-                            {APPLICANT_COLUMNS[1..6].iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </ScrollTable>
-            {table.notes.iter().map(|n| view! { <p class="table-note">{n.clone()}</p> }).collect_view()}
+            <ScrollTable
+                caption_id="caption-applications"
+                caption="收到和处理政府信息公开申请情况（单位：件）"
+            >
+                <thead>
+                    <tr>
+                        <td rowspan="2"></td>
+                        <th scope="col" rowspan="2">
+                            {APPLICANT_COLUMNS[0]}
+                        </th>
+                        <th scope="colgroup" colspan="5">
+                            "法人或其他组织"
+                        </th>
+                        <th scope="col" rowspan="2">
+                            {APPLICANT_COLUMNS[6]}
+                        </th>
+                    </tr>
+                    <tr>
+                        {APPLICANT_COLUMNS[1..6]
+                            .iter()
+                            .map(|c| view! { <th scope="col">{*c}</th> })
+                            .collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </ScrollTable>
+            {table
+                .notes
+                .iter()
+                .map(|n| view! { <p class="table-note">{n.clone()}</p> })
+                .collect_view()}
             {failed}
         </figure>
     }
@@ -229,34 +271,49 @@ fn ReviewsTableView(table: ReviewsTable, checks: Vec<Check>) -> impl IntoView {
             .collect_view()
             .into_any()
     } else {
-        view! { <td colspan="15" class="unread">{unread_row(&table.recovery.raw, &table.recovery.note)}</td> }
-            .into_any()
+        view! {
+            <td colspan="15" class="unread">
+                {unread_row(&table.recovery.raw, &table.recovery.note)}
+            </td>
+        }
+        .into_any()
     };
     let failed = failed_checks(flags::for_table(&checks, TableKind::Reviews));
     view! {
         <figure class="data-table" id=anchor::table(TableKind::Reviews)>
-            <ScrollTable caption_id="caption-reviews" caption="政府信息公开行政复议、行政诉讼情况（单位：件）">
-                    <thead>
-                        <tr>
-                            <th scope="colgroup" colspan="5">{REVIEW_GROUPS[0]}</th>
-                            <th scope="colgroup" colspan="10">"行政诉讼"</th>
-                        </tr>
-                        <tr>
-                            <td colspan="5"></td>
-                            <th scope="colgroup" colspan="5">"未经复议直接起诉"</th>
-                            <th scope="colgroup" colspan="5">"复议后起诉"</th>
-                        </tr>
-                        <tr>
-                            {(0..3)
-                                .flat_map(|_| REVIEW_RESULTS)
-                                .map(|c| view! { <th scope="col">{c}</th> })
-                                .collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <tr>{body}</tr>
-                    </tbody>
-                </ScrollTable>
+            <ScrollTable
+                caption_id="caption-reviews"
+                caption="政府信息公开行政复议、行政诉讼情况（单位：件）"
+            >
+                <thead>
+                    <tr>
+                        <th scope="colgroup" colspan="5">
+                            {REVIEW_GROUPS[0]}
+                        </th>
+                        <th scope="colgroup" colspan="10">
+                            "行政诉讼"
+                        </th>
+                    </tr>
+                    <tr>
+                        <td colspan="5"></td>
+                        <th scope="colgroup" colspan="5">
+                            "未经复议直接起诉"
+                        </th>
+                        <th scope="colgroup" colspan="5">
+                            "复议后起诉"
+                        </th>
+                    </tr>
+                    <tr>
+                        {(0..3)
+                            .flat_map(|_| REVIEW_RESULTS)
+                            .map(|c| view! { <th scope="col">{c}</th> })
+                            .collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    <tr>{body}</tr>
+                </tbody>
+            </ScrollTable>
             {failed}
         </figure>
     }
@@ -277,33 +334,45 @@ fn ProactiveTableView(table: ProactiveTable) -> impl IntoView {
                     let width = block.columns.len();
                     view! {
                         <ScrollTable caption_id=caption_id caption=block.item.clone()>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">"信息内容"</th>
-                                        {block.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}
-                                    </tr>
-                                </thead>
-                                <tbody>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"信息内容"</th>
                                     {block
-                                        .rows
+                                        .columns
                                         .iter()
-                                        .map(|row| {
-                                            let cells = if row.recovery.recovered {
-                                                row.values.iter().map(|v| view! { <td>{amount(v)}</td> }).collect_view().into_any()
-                                            } else {
-                                                view! { <td colspan=width.to_string() class="unread">{unread_row(&row.recovery.raw, &row.recovery.note)}</td> }
-                                                    .into_any()
-                                            };
-                                            view! {
-                                                <tr>
-                                                    <th scope="row">{row.label.clone()}</th>
-                                                    {cells}
-                                                </tr>
-                                            }
-                                        })
+                                        .map(|c| view! { <th scope="col">{c.clone()}</th> })
                                         .collect_view()}
-                                </tbody>
-                            </ScrollTable>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {block
+                                    .rows
+                                    .iter()
+                                    .map(|row| {
+                                        let cells = if row.recovery.recovered {
+                                            row.values
+                                                .iter()
+                                                .map(|v| view! { <td>{amount(v)}</td> })
+                                                .collect_view()
+                                                .into_any()
+                                        } else {
+                                            view! {
+                                                <td colspan=width.to_string() class="unread">
+                                                    {unread_row(&row.recovery.raw, &row.recovery.note)}
+                                                </td>
+                                            }
+                                                .into_any()
+                                        };
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{row.label.clone()}</th>
+                                                {cells}
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </ScrollTable>
                     }
                 })
                 .collect_view()}
@@ -317,44 +386,62 @@ fn StatisticsTableView(table: StatisticsTable) -> impl IntoView {
     let width = table.columns.len();
     view! {
         <figure class="data-table" id=anchor::table(TableKind::Statistics)>
-            <ScrollTable caption_id="caption-statistics" caption="政府信息公开情况统计表">
-                    <thead>
-                        <tr>
-                            <th scope="col">"指标名称"</th>
-                            <th scope="col">"计量单位"</th>
-                            {table.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
+            <ScrollTable
+                caption_id="caption-statistics"
+                caption="政府信息公开情况统计表"
+            >
+                <thead>
+                    <tr>
+                        <th scope="col">"指标名称"</th>
+                        <th scope="col">"计量单位"</th>
                         {table
-                            .rows
+                            .columns
                             .iter()
-                            .map(|row| {
-                                let cells = if row.recovery.recovered {
-                                    row.values
-                                        .iter()
-                                        .map(|v| {
-                                            view! {
-                                                <td>{v.as_ref().map_or_else(|| "（空白）".to_string(), |n| n.to_string())}</td>
-                                            }
-                                        })
-                                        .collect_view()
-                                        .into_any()
-                                } else {
-                                    view! { <td colspan=width.to_string() class="unread">{unread_row(&row.recovery.raw, &row.recovery.note)}</td> }
-                                        .into_any()
-                                };
-                                view! {
-                                    <tr>
-                                        <th scope="row">{row.label.clone()}</th>
-                                        <td>{row.unit.clone()}</td>
-                                        {cells}
-                                    </tr>
-                                }
-                            })
+                            .map(|c| view! { <th scope="col">{c.clone()}</th> })
                             .collect_view()}
-                    </tbody>
-                </ScrollTable>
+                    </tr>
+                </thead>
+                <tbody>
+                    {table
+                        .rows
+                        .iter()
+                        .map(|row| {
+                            let cells = if row.recovery.recovered {
+                                row.values
+                                    .iter()
+                                    .map(|v| {
+                                        view! {
+                                            <td>
+                                                {v
+                                                    .as_ref()
+                                                    .map_or_else(
+                                                        || "（空白）".to_string(),
+                                                        |n| n.to_string(),
+                                                    )}
+                                            </td>
+                                        }
+                                    })
+                                    .collect_view()
+                                    .into_any()
+                            } else {
+                                view! {
+                                    <td colspan=width.to_string() class="unread">
+                                        {unread_row(&row.recovery.raw, &row.recovery.note)}
+                                    </td>
+                                }
+                                    .into_any()
+                            };
+                            view! {
+                                <tr>
+                                    <th scope="row">{row.label.clone()}</th>
+                                    <td>{row.unit.clone()}</td>
+                                    {cells}
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </ScrollTable>
         </figure>
     }
     .into_any()

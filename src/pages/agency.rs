@@ -76,7 +76,13 @@ fn AgencyView(data: AgencyData) -> impl IntoView {
             // The page's own address before the fragment (under <base href> a bare "#…"
             // names the site's root); rel=external: the browser just scrolls.
             let href = format!("{page_path}#{}", anchor::chart(&plan.key));
-            view! { <li><a href=href rel="external">{plan.title.clone()}</a></li> }
+            view! {
+                <li>
+                    <a href=href rel="external">
+                        {plan.title.clone()}
+                    </a>
+                </li>
+            }
         })
         .collect_view();
     // The catalog lists the newest year first.
@@ -98,14 +104,18 @@ fn AgencyView(data: AgencyData) -> impl IntoView {
     view! {
         <PageMeta
             title=format!("{name} · 历年指标")
-            description=format!("{name}{first}—{last}年度政府信息公开工作年度报告中的主要数字：依申请公开、行政复议与诉讼、主动公开等，逐年对照。")
+            description=format!(
+                "{name}{first}—{last}年度政府信息公开工作年度报告中的主要数字：依申请公开、行政复议与诉讼、主动公开等，逐年对照。",
+            )
             path=route::canonical(&route::agency(&id))
         />
         <TakeOver />
         <div class="agency-page">
             <h1>{name.clone()}</h1>
             <p class="lede">
-                {format!("{first}—{last}年度政府信息公开工作年度报告中的数字，逐年对照。每个数字都链接到它所在的报告章节；报告未载明的年度留空，不作0处理。")}
+                {format!(
+                    "{first}—{last}年度政府信息公开工作年度报告中的数字，逐年对照。每个数字都链接到它所在的报告章节；报告未载明的年度留空，不作0处理。",
+                )}
             </p>
             <section aria-labelledby="agency-reports">
                 <h2 id="agency-reports">"历年报告"</h2>
@@ -132,14 +142,15 @@ pub fn IndicatorPage() -> impl IntoView {
         LABELS,
         missing_agency(address),
         move |data| {
-            move || {
-                match chart_plan(&key.get()) {
+            move || match chart_plan(&key.get()) {
                 Some(plan) => view! { <IndicatorView data=data.clone() plan /> }.into_any(),
                 None => view! {
-                    <NotFound what=Some(format!("指标“{}”", key.get_untracked())) agency=Some(data.entry.agency.id.clone()) />
+                    <NotFound
+                        what=Some(format!("指标“{}”", key.get_untracked()))
+                        agency=Some(data.entry.agency.id.clone())
+                    />
                 }
                 .into_any(),
-            }
             }
         },
     )
@@ -213,7 +224,10 @@ fn IndicatorView(data: AgencyData, plan: ChartPlan) -> impl IntoView {
             .iter()
             .map(|&y| {
                 view! {
-                    <option value=y.to_string() selected=move || selected.get().unwrap_or(default) == y>
+                    <option
+                        value=y.to_string()
+                        selected=move || selected.get().unwrap_or(default) == y
+                    >
                         {format!("{y}年")}
                     </option>
                 }
@@ -249,28 +263,47 @@ fn IndicatorView(data: AgencyData, plan: ChartPlan) -> impl IntoView {
     view! {
         <PageMeta
             title=format!("{} · {agency_name}", plan.title)
-            description=format!("{agency_name}历年政府信息公开工作年度报告中的“{}”，逐年对照，附数据表与来源。", plan.title)
+            description=format!(
+                "{agency_name}历年政府信息公开工作年度报告中的“{}”，逐年对照，附数据表与来源。",
+                plan.title,
+            )
             path=route::canonical(&path)
         />
         <TakeOver />
         <div class="indicator-page">
             <p class="breadcrumb">
-                <a href=base.href(&route::agency(&data.entry.agency.id))>{format!("{agency_name} · 历年指标")}</a>
+                <a href=base
+                    .href(
+                        &route::agency(&data.entry.agency.id),
+                    )>{format!("{agency_name} · 历年指标")}</a>
             </p>
             <h1>{plan.title.clone()}</h1>
             <p class="lede">{format!("{agency_name}，{first}—{last}年度。")}</p>
-            <form class="year-range" aria-label="选择年度范围" on:submit=|ev| ev.prevent_default()>
+            <form
+                class="year-range"
+                aria-label="选择年度范围"
+                on:submit=|ev| ev.prevent_default()
+            >
                 <label>
-                    "起始年度 "
-                    <select name="from" on:change=on_from>{year_options(from, first)}</select>
+                    "起始年度 " <select name="from" on:change=on_from>
+                        {year_options(from, first)}
+                    </select>
                 </label>
                 <label>
-                    "结束年度 "
-                    <select name="to" on:change=on_to>{year_options(to, last)}</select>
+                    "结束年度 " <select name="to" on:change=on_to>
+                        {year_options(to, last)}
+                    </select>
                 </label>
-                {move || narrowed().then(|| view! {
-                    <button type="button" on:click=reset.clone()>"显示全部年度"</button>
-                })}
+                {move || {
+                    narrowed()
+                        .then(|| {
+                            view! {
+                                <button type="button" on:click=reset.clone()>
+                                    "显示全部年度"
+                                </button>
+                            }
+                        })
+                }}
             </form>
             <IndicatorChart
                 series=shown

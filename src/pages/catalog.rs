@@ -26,7 +26,8 @@ pub fn CatalogPage() -> impl IntoView {
     view! {
         <PageMeta
             title="政府信息公开工作年度报告".to_string()
-            description="按机关和年度阅读政府信息公开工作年度报告全文，可分享到具体章节。".to_string()
+            description="按机关和年度阅读政府信息公开工作年度报告全文，可分享到具体章节。"
+                .to_string()
             path="/".to_string()
         />
         <div class="catalog">
@@ -45,40 +46,44 @@ fn CatalogList(catalog: Arc<Catalog>) -> impl IntoView {
     view! {
         <TakeOver />
         {catalog
-                    .agencies
-                    .iter()
-                    .map(|agency| {
-                        let id = agency.agency.id.clone();
-                        view! {
-                            <section class="agency" aria-labelledby=anchor::agency(&id)>
-                                <h2 id=anchor::agency(&id)>{agency.agency.name.clone()}</h2>
-                                <p class="agency-links">
-                                    <a href=base.href(&route::agency(&id))>"历年指标图表"</a>
-                                </p>
-                                <ul class="report-list">
-                                    {agency
-                                        .reports
-                                        .iter()
-                                        .map(|report| {
-                                            view! {
-                                                <li>
-                                                    <a href=base.href(&route::report(&id, report.year))>
-                                                        <span class="report-year">{format!("{}年度", report.year)}</span>
-                                                        <span class="report-title">{report.title.clone()}</span>
-                                                    </a>
-                                                    <span class="report-meta">
-                                                        {report.published.as_deref().map(|d| format!("发布于{}", chinese_date(d)))}
-                                                        " · "
-                                                        {report.format.label()}
-                                                    </span>
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
-                            </section>
-                        }
-                    })
+            .agencies
+            .iter()
+            .map(|agency| {
+                let id = agency.agency.id.clone();
+                view! {
+                    <section class="agency" aria-labelledby=anchor::agency(&id)>
+                        <h2 id=anchor::agency(&id)>{agency.agency.name.clone()}</h2>
+                        <p class="agency-links">
+                            <a href=base.href(&route::agency(&id))>"历年指标图表"</a>
+                        </p>
+                        <ul class="report-list">
+                            {agency
+                                .reports
+                                .iter()
+                                .map(|report| {
+                                    view! {
+                                        <li>
+                                            <a href=base.href(&route::report(&id, report.year))>
+                                                <span class="report-year">
+                                                    {format!("{}年度", report.year)}
+                                                </span>
+                                                <span class="report-title">{report.title.clone()}</span>
+                                            </a>
+                                            <span class="report-meta">
+                                                {report
+                                                    .published
+                                                    .as_deref()
+                                                    .map(|d| format!("发布于{}", chinese_date(d)))} " · "
+                                                {report.format.label()}
+                                            </span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </section>
+                }
+            })
             .collect_view()}
     }
 }

@@ -124,29 +124,55 @@ fn ReportView(
             <Contents sections=report.sections.clone() current=reading />
             <article class="report" aria-labelledby="report-title">
                 <ReportHeader report=report.clone() />
-                {move || unknown_section().map(|id| view! {
-                    <p class="notice" role="status">
-                        {format!("未找到章节“{id}”，已为您打开报告开头。")}
-                        " "
-                        <a href=report_href.clone()>"报告开头"</a>
-                    </p>
-                })}
+                {move || {
+                    unknown_section()
+                        .map(|id| {
+                            view! {
+                                <p class="notice" role="status">
+                                    {format!(
+                                        "未找到章节“{id}”，已为您打开报告开头。",
+                                    )}
+                                    " "
+                                    <a href=report_href.clone()>"报告开头"</a>
+                                </p>
+                            }
+                        })
+                }}
                 <div class="report-intro">
                     {report
                         .intro
                         .iter()
                         .enumerate()
                         .map(|(index, text)| {
-                            view! { <Paragraph report=report.clone() section="intro".to_string() index text=text.clone() /> }
+                            view! {
+                                <Paragraph
+                                    report=report.clone()
+                                    section="intro".to_string()
+                                    index
+                                    text=text.clone()
+                                />
+                            }
                         })
                         .collect_view()}
                 </div>
-                {report.sections.iter().cloned().map(|s| view! { <SectionView section=s depth=0 /> }).collect_view()}
-                {(!report.signature.is_empty()).then(|| view! {
-                    <div class="report-signature">
-                        {report.signature.iter().map(|l| view! { <p>{l.clone()}</p> }).collect_view()}
-                    </div>
-                })}
+                {report
+                    .sections
+                    .iter()
+                    .cloned()
+                    .map(|s| view! { <SectionView section=s depth=0 /> })
+                    .collect_view()}
+                {(!report.signature.is_empty())
+                    .then(|| {
+                        view! {
+                            <div class="report-signature">
+                                {report
+                                    .signature
+                                    .iter()
+                                    .map(|l| view! { <p>{l.clone()}</p> })
+                                    .collect_view()}
+                            </div>
+                        }
+                    })}
             </article>
         </div>
     }
@@ -156,34 +182,60 @@ fn ReportView(
 fn ReportHeader(report: Arc<Report>) -> impl IntoView {
     let base = use_site_base();
     view! {
-                <header class="report-header">
-                    <p class="report-agency">{report.agency.name.clone()}</p>
-                    <h1 id="report-title">{report.title.clone()}</h1>
-                    <dl class="report-meta">
-                        {report.published.as_deref().map(|d| view! {
+        <header class="report-header">
+            <p class="report-agency">{report.agency.name.clone()}</p>
+            <h1 id="report-title">{report.title.clone()}</h1>
+            <dl class="report-meta">
+                {report
+                    .published
+                    .as_deref()
+                    .map(|d| {
+                        view! {
                             <dt>"发布日期"</dt>
-                            <dd><time datetime=d.to_string()>{chinese_date(d)}</time></dd>
-                        })}
-                        <dt>"报告格式"</dt>
-                        <dd>{report.format.label()}</dd>
-                        <dt>"原文"</dt>
-                        <dd>
-                            {match report.source_link().map(str::to_string) {
-                                Some(url) => view! { <a href=url rel="external noopener" target="_blank">"查看发布原文"</a> }.into_any(),
-                                None if report.source_url.is_some() => view! { <span>"原文网址不是网页地址，未作链接"</span> }.into_any(),
-                                None => view! { <span>"原文网址未收录"</span> }.into_any(),
-                            }}
-                        </dd>
-                    </dl>
-                    {report.notes.iter().map(|n| view! { <p class="report-note">{n.clone()}</p> }).collect_view()}
-                    <p class="report-actions">
-                        <a class="tujie-link" href=base.href(&route::tujie(&report.agency.id, report.year))>
-                            "图解：本报告的主要数字"
-                        </a>
-                        <a href=base.href(&route::agency(&report.agency.id))>"历年指标图表"</a>
-                        <button type="button" class="print" on:click=|_| { let _ = window().print(); }>"打印"</button>
-                    </p>
-                </header>
+                            <dd>
+                                <time datetime=d.to_string()>{chinese_date(d)}</time>
+                            </dd>
+                        }
+                    })} <dt>"报告格式"</dt> <dd>{report.format.label()}</dd> <dt>"原文"</dt>
+                <dd>
+                    {match report.source_link().map(str::to_string) {
+                        Some(url) => {
+                            view! {
+                                <a href=url rel="external noopener" target="_blank">
+                                    "查看发布原文"
+                                </a>
+                            }
+                                .into_any()
+                        }
+                        None if report.source_url.is_some() => {
+                            view! { <span>"原文网址不是网页地址，未作链接"</span> }
+                                .into_any()
+                        }
+                        None => view! { <span>"原文网址未收录"</span> }.into_any(),
+                    }}
+                </dd>
+            </dl>
+            {report
+                .notes
+                .iter()
+                .map(|n| view! { <p class="report-note">{n.clone()}</p> })
+                .collect_view()}
+            <p class="report-actions">
+                <a class="tujie-link" href=base.href(&route::tujie(&report.agency.id, report.year))>
+                    "图解：本报告的主要数字"
+                </a>
+                <a href=base.href(&route::agency(&report.agency.id))>"历年指标图表"</a>
+                <button
+                    type="button"
+                    class="print"
+                    on:click=|_| {
+                        let _ = window().print();
+                    }
+                >
+                    "打印"
+                </button>
+            </p>
+        </header>
     }
     .into_any()
 }

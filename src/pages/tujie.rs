@@ -164,11 +164,27 @@ pub fn TujieView(report: Arc<Report>, series: Arc<Vec<Series>>) -> impl IntoView
                         <span class="headline-value">
                             {shown(f.point)}
                             <span class="headline-unit">{f.series.unit.clone()}</span>
-                            {f.point.flagged.then(|| view! { <span class="flag" title="原表此处勾稽关系不符">{mark::FLAGGED}</span> })}
+                            {f
+                                .point
+                                .flagged
+                                .then(|| {
+                                    view! {
+                                        <span class="flag" title="原表此处勾稽关系不符">
+                                            {mark::FLAGGED}
+                                        </span>
+                                    }
+                                })}
                         </span>
                         <span class="headline-label">{f.series.label.clone()}</span>
                         {change.map(|c| view! { <span class="headline-change">{c}</span> })}
-                        {f.point.computed.then(|| view! { <span class="headline-note">"本站按原表各项合计"</span> })}
+                        {f
+                            .point
+                            .computed
+                            .then(|| {
+                                view! {
+                                    <span class="headline-note">"本站按原表各项合计"</span>
+                                }
+                            })}
                     </a>
                 </li>
             }
@@ -193,16 +209,23 @@ pub fn TujieView(report: Arc<Report>, series: Arc<Vec<Series>>) -> impl IntoView
                             {figures
                                 .iter()
                                 .map(|f| {
-                                    // A figure above zero stays visible however small.
                                     let value = f.point.value.unwrap_or_default();
-                                    let width = if value > 0.0 { (value / max * 100.0).max(0.6) } else { 0.0 };
+                                    let width = if value > 0.0 {
+                                        (value / max * 100.0).max(0.6)
+                                    } else {
+                                        0.0
+                                    };
                                     let href = source_href(&report, f.point).map(|h| base.href(&h));
+                                    // A figure above zero stays visible however small.
                                     view! {
                                         <li class:flagged=f.point.flagged>
                                             <a href=href>
                                                 <span class="bar-label">{f.series.label.clone()}</span>
                                                 <span class="bar-track" aria-hidden="true">
-                                                    <span class="bar" style=format!("width: {width:.1}%")></span>
+                                                    <span
+                                                        class="bar"
+                                                        style=format!("width: {width:.1}%")
+                                                    ></span>
                                                 </span>
                                                 <span class="bar-value">
                                                     {format!("{}{}", shown(f.point), f.series.unit)}
@@ -227,11 +250,19 @@ pub fn TujieView(report: Arc<Report>, series: Arc<Vec<Series>>) -> impl IntoView
         .cloned()
         .collect();
     let trends = if trends.is_empty() {
-        view! { <p>"本站目前只收录了该机关这一年的报告，还没有可比较的历年数字。"</p> }.into_any()
+        view! {
+            <p>
+                "本站目前只收录了该机关这一年的报告，还没有可比较的历年数字。"
+            </p>
+        }
+        .into_any()
     } else {
         view! {
             <div class="sparklines">
-                {trends.into_iter().map(|series| view! { <Sparkline series year /> }).collect_view()}
+                {trends
+                    .into_iter()
+                    .map(|series| view! { <Sparkline series year /> })
+                    .collect_view()}
             </div>
         }
         .into_any()
@@ -242,7 +273,11 @@ pub fn TujieView(report: Arc<Report>, series: Arc<Vec<Series>>) -> impl IntoView
         let table_href = base.href(&route::section(
             &report.agency.id,
             year,
-            report.tables.applications.as_ref().map_or("s3", |t| t.section.as_str()),
+            report
+                .tables
+                .applications
+                .as_ref()
+                .map_or("s3", |t| t.section.as_str()),
         ));
         view! {
             <section class="tujie-flags check-failures">
@@ -253,13 +288,21 @@ pub fn TujieView(report: Arc<Report>, series: Arc<Vec<Series>>) -> impl IntoView
                         .map(|c| {
                             view! {
                                 <li>
-                                    {format!("{}——“{}”：一方为 {}，另一方为 {}。", c.description, c.column, c.left, c.right)}
+                                    {format!(
+                                        "{}——“{}”：一方为 {}，另一方为 {}。",
+                                        c.description,
+                                        c.column,
+                                        c.left,
+                                        c.right,
+                                    )}
                                 </li>
                             }
                         })
                         .collect_view()}
                 </ul>
-                <p>"本站按原文照录，未作更正。" <a href=table_href>"查看原表"</a></p>
+                <p>
+                    "本站按原文照录，未作更正。" <a href=table_href>"查看原表"</a>
+                </p>
             </section>
         }
     });
@@ -269,20 +312,33 @@ pub fn TujieView(report: Arc<Report>, series: Arc<Vec<Series>>) -> impl IntoView
         <TakeOver />
         <PageMeta
             title=title
-            description=format!("{}的主要数字一览：每个数字都链接到它在报告中的位置。", report.title)
+            description=format!(
+                "{}的主要数字一览：每个数字都链接到它在报告中的位置。",
+                report.title,
+            )
             path=route::canonical(&route::tujie(&report.agency.id, year))
         />
         <article class="tujie" aria-labelledby="tujie-title">
             <header>
                 <p class="report-agency">{report.agency.name.clone()}</p>
-                <h1 id="tujie-title">{format!("{}年度政府信息公开工作 · 图解", year)}</h1>
+                <h1 id="tujie-title">
+                    {format!("{}年度政府信息公开工作 · 图解", year)}
+                </h1>
                 <p class="tujie-disclaimer">
                     "这是年报网根据报告中的数字生成的图示，不是原文的图解版。图中只有报告写明的数字，点击任一数字可查看它在报告中的位置。"
                 </p>
                 <p class="report-actions">
                     <a href=base.href(&report_path)>"阅读报告全文"</a>
                     " · "
-                    <button type="button" class="print" on:click=|_| { let _ = window().print(); }>"打印"</button>
+                    <button
+                        type="button"
+                        class="print"
+                        on:click=|_| {
+                            let _ = window().print();
+                        }
+                    >
+                        "打印"
+                    </button>
                     " · "
                     <SaveImageButton svg=image file_name=image_name />
                 </p>
@@ -296,7 +352,8 @@ pub fn TujieView(report: Arc<Report>, series: Arc<Vec<Series>>) -> impl IntoView
                 <h2 id="trends-title">"历年变化"</h2>
                 {trends}
                 <p class="tujie-more">
-                    <a href=base.href(&route::agency(&report.agency.id))>"查看全部指标图表"</a>
+                    <a href=base
+                        .href(&route::agency(&report.agency.id))>"查看全部指标图表"</a>
                 </p>
             </section>
             {flags}
@@ -347,7 +404,14 @@ fn Sparkline(series: Series, year: u16) -> impl IntoView {
                 (false, true) => "flagged",
                 _ => "",
             };
-            view! { <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r=if p.year == year { "4" } else { "2.5" } class=class /> }
+            view! {
+                <circle
+                    cx=format!("{x:.1}")
+                    cy=format!("{y:.1}")
+                    r=if p.year == year { "4" } else { "2.5" }
+                    class=class
+                />
+            }
         })
         .collect_view();
     let first = series.points.first().map(|p| p.year).unwrap_or(year);
@@ -364,7 +428,11 @@ fn Sparkline(series: Series, year: u16) -> impl IntoView {
     view! {
         <figure class="sparkline">
             <figcaption>{series.label.clone()}</figcaption>
-            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=format!("{}：{described}", series.label)>
+            <svg
+                viewBox=format!("0 0 {W} {H}")
+                role="img"
+                aria-label=format!("{}：{described}", series.label)
+            >
                 {runs.into_iter().map(|points| view! { <polyline points=points /> }).collect_view()}
                 {marks}
             </svg>

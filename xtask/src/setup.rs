@@ -12,6 +12,8 @@ use std::time::SystemTime;
 use crate::proc::{self, cargo};
 
 pub const TRUNK_VERSION: &str = "0.21.14";
+/// Formats the `view!` blocks that rustfmt leaves alone (the test command's fmt step).
+pub const LEPTOSFMT_VERSION: &str = "0.1.33";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Debian packages for the browser tests: the browser, its driver, and fonts so that Chinese
 /// text renders in screenshots instead of boxes.
@@ -82,6 +84,25 @@ fn ensure_trunk() -> Result<(), String> {
         "installing {want} from crates.io (takes about 8 minutes)"
     ));
     proc::run(cargo().args(["install", "--locked", "trunk", "--version", TRUNK_VERSION]))
+}
+
+/// The `view!` formatter, for the test command's fmt step.
+pub fn ensure_leptosfmt() -> Result<(), String> {
+    let want = format!("leptosfmt {LEPTOSFMT_VERSION}");
+    if proc::output("leptosfmt", &["--version"]).as_deref() == Some(want.as_str()) {
+        ok(&want);
+        return Ok(());
+    }
+    step(&format!(
+        "installing {want} from crates.io (takes about 2 minutes)"
+    ));
+    proc::run(cargo().args([
+        "install",
+        "--locked",
+        "leptosfmt",
+        "--version",
+        LEPTOSFMT_VERSION,
+    ]))
 }
 
 fn ensure_wasm_bindgen(root: &Path) -> Result<(), String> {

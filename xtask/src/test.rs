@@ -147,7 +147,10 @@ pub fn run(root: &Path, args: TestArgs) -> ExitCode {
         records: Vec::new(),
         only: args.only,
     };
-    runner.step("setup", || setup::ensure(root, true));
+    runner.step("setup", || {
+        setup::ensure(root, true)?;
+        setup::ensure_leptosfmt()
+    });
     if runner.failed("setup") {
         return runner.summary();
     }
@@ -158,7 +161,9 @@ pub fn run(root: &Path, args: TestArgs) -> ExitCode {
     }
 
     runner.step("fmt", || {
-        proc::run(cargo().args(["fmt", "--all", "--check"]))
+        proc::run(cargo().args(["fmt", "--all", "--check"]))?;
+        // rustfmt leaves macro bodies alone; leptosfmt formats the `view!` blocks.
+        proc::run(Command::new("leptosfmt").args(["--check", "src"]))
     });
     runner.step("clippy", || {
         proc::run(cargo().args([

@@ -89,10 +89,30 @@ pub fn IndicatorChart(
     let heading = {
         let (title, title_id) = (title.clone(), title_id.clone());
         match heading_level {
-            ..=2 => view! { <h2 id=title_id class="chart-title">{title}</h2> }.into_any(),
-            3 => view! { <h3 id=title_id class="chart-title">{title}</h3> }.into_any(),
-            4 => view! { <h4 id=title_id class="chart-title">{title}</h4> }.into_any(),
-            _ => view! { <h5 id=title_id class="chart-title">{title}</h5> }.into_any(),
+            ..=2 => view! {
+                <h2 id=title_id class="chart-title">
+                    {title}
+                </h2>
+            }
+            .into_any(),
+            3 => view! {
+                <h3 id=title_id class="chart-title">
+                    {title}
+                </h3>
+            }
+            .into_any(),
+            4 => view! {
+                <h4 id=title_id class="chart-title">
+                    {title}
+                </h4>
+            }
+            .into_any(),
+            _ => view! {
+                <h5 id=title_id class="chart-title">
+                    {title}
+                </h5>
+            }
+            .into_any(),
         }
     };
     let file_stem = id.clone();
@@ -112,12 +132,29 @@ pub fn IndicatorChart(
         <figure class="chart" id=id.clone() aria-labelledby=title_id.clone()>
             <figcaption class="chart-head">
                 {heading}
-                {move || series.read().first().map(|s| view! { <span class="chart-unit">{format!("单位：{}", s.unit)}</span> })}
+                {move || {
+                    series
+                        .read()
+                        .first()
+                        .map(|s| {
+                            view! {
+                                <span class="chart-unit">{format!("单位：{}", s.unit)}</span>
+                            }
+                        })
+                }}
             </figcaption>
             <div class="chart-canvas" node_ref=canvas role="img" aria-label=label>
-                {move || failed.get().then(|| view! {
-                    <p class="chart-failed">"图表未能载入，请查看下方数据表。"</p>
-                })}
+                {move || {
+                    failed
+                        .get()
+                        .then(|| {
+                            view! {
+                                <p class="chart-failed">
+                                    "图表未能载入，请查看下方数据表。"
+                                </p>
+                            }
+                        })
+                }}
             </div>
             <div class="chart-tools">
                 <button
@@ -128,20 +165,38 @@ pub fn IndicatorChart(
                 >
                     {move || if table_open.get() { "隐藏数据表" } else { "显示数据表" }}
                 </button>
-                <button type="button" on:click=on_csv>"下载数据（CSV）"</button>
-                <button type="button" on:click=on_png disabled=move || !drawn.get()>"下载图片（PNG）"</button>
-                {permalink.map(|href| view! { <a class="chart-permalink" href=href>"本图链接"</a> })}
+                <button type="button" on:click=on_csv>
+                    "下载数据（CSV）"
+                </button>
+                <button type="button" on:click=on_png disabled=move || !drawn.get()>
+                    "下载图片（PNG）"
+                </button>
+                {permalink
+                    .map(|href| {
+                        view! {
+                            <a class="chart-permalink" href=href>
+                                "本图链接"
+                            </a>
+                        }
+                    })}
             </div>
             <div class="chart-table" id=table_id hidden=move || !table_open.get()>
-                {move || view! { <DataTable series=series.get() title=title.clone() highlight_year /> }}
+                {move || {
+                    view! { <DataTable series=series.get() title=title.clone() highlight_year /> }
+                }}
             </div>
             // Without JavaScript (a pre-rendered page read as it is) the table is the chart.
             // Only in the static page: built by script, a <noscript>'s style would apply.
-            {cfg!(not(target_arch = "wasm32")).then(|| view! {
-                <noscript>
-                    <style>{".chart-table[hidden]{display:block}.chart-tools button{display:none}"}</style>
-                </noscript>
-            })}
+            {cfg!(not(target_arch = "wasm32"))
+                .then(|| {
+                    view! {
+                        <noscript>
+                            <style>
+                                {".chart-table[hidden]{display:block}.chart-tools button{display:none}"}
+                            </style>
+                        </noscript>
+                    }
+                })}
             {move || view! { <SourceLine series=series.get() /> }}
         </figure>
     }
@@ -158,41 +213,77 @@ fn DataTable(series: Vec<Series>, title: String, highlight_year: Option<u16>) ->
             <thead>
                 <tr>
                     <th scope="col">"年度"</th>
-                    {series.iter().map(|s| view! {
-                        <th scope="col" data-key=s.key.clone()>{format!("{}（{}）", s.label, s.unit)}</th>
-                    }).collect_view()}
+                    {series
+                        .iter()
+                        .map(|s| {
+                            view! {
+                                <th scope="col" data-key=s.key.clone()>
+                                    {format!("{}（{}）", s.label, s.unit)}
+                                </th>
+                            }
+                        })
+                        .collect_view()}
                 </tr>
             </thead>
             <tbody>
-                {years.iter().map(|&year| {
-                    let current = highlight_year == Some(year);
-                    view! {
-                        <tr class:is-current=current data-year=year>
-                            <th scope="row">{year_label(year, highlight_year)}</th>
-                            {series.iter().map(|s| {
-                                let p = point_at(s, year);
-                                let value = p.and_then(|p| p.value).map(nianbao_model::format::number).unwrap_or_default();
-                                let notes = p.map(|p| p.notes.join("；")).unwrap_or_default();
-                                let notes = (!notes.is_empty()).then_some(notes);
-                                view! {
-                                    <td data-key=s.key.clone() data-value=value title=notes
-                                        class:is-flagged=p.is_some_and(|p| p.flagged && p.value.is_some())
-                                        class:is-gap=p.is_none_or(|p| p.value.is_none())
-                                    >{cell_text(p)}</td>
-                                }
-                            }).collect_view()}
-                        </tr>
-                    }
-                }).collect_view()}
+                {years
+                    .iter()
+                    .map(|&year| {
+                        let current = highlight_year == Some(year);
+                        view! {
+                            <tr class:is-current=current data-year=year>
+                                <th scope="row">{year_label(year, highlight_year)}</th>
+                                {series
+                                    .iter()
+                                    .map(|s| {
+                                        let p = point_at(s, year);
+                                        let value = p
+                                            .and_then(|p| p.value)
+                                            .map(nianbao_model::format::number)
+                                            .unwrap_or_default();
+                                        let notes = p
+                                            .map(|p| p.notes.join("；"))
+                                            .unwrap_or_default();
+                                        let notes = (!notes.is_empty()).then_some(notes);
+                                        view! {
+                                            <td
+                                                data-key=s.key.clone()
+                                                data-value=value
+                                                title=notes
+                                                class:is-flagged=p
+                                                    .is_some_and(|p| p.flagged && p.value.is_some())
+                                                class:is-gap=p.is_none_or(|p| p.value.is_none())
+                                            >
+                                                {cell_text(p)}
+                                            </td>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
             </tbody>
         </table>
-        {(!marks.is_empty()).then(|| view! {
-            <ul class="chart-marks">
-                {marks.into_iter().map(|(mark, text)| view! {
-                    <li><span class="chart-mark">{mark}</span>" "{text}</li>
-                }).collect_view()}
-            </ul>
-        })}
+        {(!marks.is_empty())
+            .then(|| {
+                view! {
+                    <ul class="chart-marks">
+                        {marks
+                            .into_iter()
+                            .map(|(mark, text)| {
+                                view! {
+                                    <li>
+                                        <span class="chart-mark">{mark}</span>
+                                        " "
+                                        {text}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+            })}
     }
 }
 
@@ -223,10 +314,16 @@ fn SourceLine(series: Vec<Series>) -> impl IntoView {
     view! {
         <p class="chart-source">
             "数据来源："
-            {entries.into_iter().enumerate().map(|(i, (_, text, path))| view! {
-                <a href=base.href(&path)>{text}</a>
-                {(i + 1 < count).then_some("；")}
-            }).collect_view()}
+            {entries
+                .into_iter()
+                .enumerate()
+                .map(|(i, (_, text, path))| {
+                    view! {
+                        <a href=base.href(&path)>{text}</a>
+                        {(i + 1 < count).then_some("；")}
+                    }
+                })
+                .collect_view()}
             {(count == 0).then_some("所选年度的报告均未载明这些数字。")}
             "。图表由本站根据报告原文数字绘制。"
         </p>
