@@ -21,7 +21,13 @@ import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 
 import { baselineHtml } from './baseline.mjs';
-import { SYNTHETIC_SECTIONS, syntheticReport } from './synthetic.mjs';
+import {
+  LONG_PARAGRAPH_FIGURES,
+  SYNTHETIC_SECTIONS,
+  largeCatalog,
+  longParagraphReport,
+  syntheticReport,
+} from './synthetic.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
@@ -54,6 +60,7 @@ const BUDGET = {
   cls: 0.02,
   lcpRatio: 1.2,
   routeSwitchMs: 50,
+  longTaskMs: 200,
   a11y: 100,
 };
 
@@ -389,6 +396,69 @@ async function timings(browser) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 4. The longest main-thread task on large data (Performance API 'longtask' entries, observed
+//    from before the page's first script): a page that blocks longer does not answer taps.
+
+const LARGE_CATALOG_BODIES = 10_000;
+
+/** Opens `appPath` cold with the data routes in place and resolves with the longest task (ms)
+ * seen until `doneSource` holds and the page is quiet for a second. */
+async function longestTask(browser, appPath, routes, doneSource) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 412, height: 823 } });
+  await context.addInitScript(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const page = await context.newPage();
+  for (const [pattern, body] of routes) {
+    await page.route(pattern, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+  }
+  await page.goto(`${BASE_URL}${appPath}`, { waitUntil: 'load' });
+  await page.waitForFunction(doneSource, null, { timeout: 120_000 });
+  await page.waitForTimeout(1000);
+  const longest = await page.evaluate(() => window.__longest);
+  await context.close();
+  return longest;
+}
+
+async function longTasks(browser) {
+  const real = JSON.parse(readFileSync(path.join(DIST, 'data', 'pingtan', '2024.json'), 'utf8'));
+  const catalog = JSON.parse(readFileSync(path.join(DIST, 'data', 'catalog.json'), 'utf8'));
+  const paragraph = JSON.stringify(longParagraphReport(real));
+  const bodies = JSON.stringify(largeCatalog(catalog, LARGE_CATALOG_BODIES));
+  const longParagraph = [];
+  const manyBodies = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    longParagraph.push(
+      await longestTask(
+        browser,
+        '/pingtan/2024/s1/',
+        [['**/data/pingtan/2024.json', paragraph]],
+        `() => !document.getElementById('prerendered') && document.querySelectorAll('#s1 .figure').length >= ${LONG_PARAGRAPH_FIGURES}`,
+      ),
+    );
+    manyBodies.push(
+      await longestTask(
+        browser,
+        '/',
+        [['**/data/catalog.json', bodies]],
+        `() => !document.getElementById('prerendered') && document.querySelectorAll('section.agency').length >= ${LARGE_CATALOG_BODIES}`,
+      ),
+    );
+  }
+  return { longParagraph, manyBodies };
+}
+
+function longTaskRows(tasks) {
+  return [
+    [`longest task: a section whose paragraph is 1 MB with ${LONG_PARAGRAPH_FIGURES} figures (synthetic), cold load`, tasks.longParagraph],
+    [`longest task: a catalog of ${LARGE_CATALOG_BODIES} bodies (synthetic), cold load of /`, tasks.manyBodies],
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main() {
   const started = Date.now();
@@ -403,13 +473,27 @@ async function main() {
   }
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROME_FLAGS.slice(1) });
-  let loads, times;
+  if (process.env.BENCH_ONLY === 'long-tasks') {
+    // `cargo xtask bench --only long-tasks`: just these figures, in a minute.
+    try {
+      const tasks = await longTasks(browser);
+      for (const [what, values] of longTaskRows(tasks)) {
+        console.log(`${what}: median ${ms(median(values))}, runs ${values.map(ms).join(', ')}`);
+      }
+    } finally {
+      await browser.close();
+    }
+    return;
+  }
+  let loads, times, tasks;
   try {
     log('cold loads');
     loads = [];
     for (const page of PAGES) loads.push(await coldLoad(browser, page.path));
     log('in-browser timings');
     times = await timings(browser);
+    log('longest tasks on large data');
+    tasks = await longTasks(browser);
   } finally {
     await browser.close();
   }
@@ -485,6 +569,7 @@ async function main() {
     [`long report: catalog → report of ${SYNTHETIC_SECTIONS} sections (synthetic fixture), click to all sections on screen`, times.longRender],
     ['section → section (contents link)', times.sectionSwitch],
     ['report → report (link, fetches the other report)', times.reportSwitch],
+    ...longTaskRows(tasks),
   ];
   for (const [what, values] of timingRows) {
     line(`| ${what} | ${ms(median(values))} | ${ms(spread(values))} | ${values.length} |`);
@@ -512,6 +597,11 @@ async function main() {
     ['section switch < 50 ms (median)', ms(sectionMedian), sectionMedian < BUDGET.routeSwitchMs],
     ['report switch < 50 ms (median)', ms(reportMedian), reportMedian < BUDGET.routeSwitchMs],
     ['Lighthouse accessibility = 100 (every page)', String(minA11y), minA11y >= BUDGET.a11y],
+    ...longTaskRows(tasks).map(([what, values]) => [
+      `${what.replace('longest task: ', 'no task over 200 ms: ')} (worst run)`,
+      ms(Math.max(...values)),
+      Math.max(...values) <= BUDGET.longTaskMs,
+    ]),
   ];
   line('### Budgets');
   line();
@@ -530,7 +620,7 @@ async function main() {
   writeFileSync(path.join(RESULTS, 'results.md'), `${text}\n`);
   writeFileSync(
     path.join(RESULTS, 'results.json'),
-    JSON.stringify({ runs: RUNS, loads: loads.map((l) => ({ ...l, files: l.files.map(({ gz, br, ...f }) => f) })), lighthouse: pageFigures, timings: times, budgets }, null, 2),
+    JSON.stringify({ runs: RUNS, loads: loads.map((l) => ({ ...l, files: l.files.map(({ gz, br, ...f }) => f) })), lighthouse: pageFigures, timings: times, longTasks: tasks, budgets }, null, 2),
   );
   if (process.env.BENCH_OUT) writeFileSync(path.resolve(ROOT, process.env.BENCH_OUT), `${text}\n`);
   log(`results in ${path.relative(ROOT, RESULTS)}/results.{md,json}`);

@@ -27,3 +27,46 @@ export function syntheticReport(report, count = SYNTHETIC_SECTIONS) {
     sections,
   };
 }
+
+/** Figures stated in the long paragraph of `longParagraphReport`. */
+export const LONG_PARAGRAPH_FIGURES = 5000;
+
+/**
+ * `report` with one section whose only paragraph is about 1 MB of text stating
+ * `LONG_PARAGRAPH_FIGURES` figures (the shape a report copied into one `<p>` can take).
+ * Marked as synthetic in its title and notes.
+ */
+export function longParagraphReport(report, figures = LONG_PARAGRAPH_FIGURES) {
+  const filler = '各部门按照要求认真落实政府信息公开工作，'.repeat(10);
+  let text = '';
+  const marked = [];
+  for (let i = 0; i < figures; i += 1) {
+    text += filler;
+    const start = [...text].length;
+    const figure = `${i + 1}条`;
+    text += `发布信息${figure}，`;
+    const at = start + 4;
+    marked.push({
+      value: i + 1, unit: '条', approximate: false, indicator: null,
+      section: 's1', paragraph: 0, start: at, end: at + [...figure].length, text: figure,
+    });
+  }
+  const first = { ...report.sections[0], paragraphs: [text], children: [] };
+  return {
+    ...report,
+    title: `${report.title}（合成测试数据：${figures}个数字的长段落）`,
+    notes: [...(report.notes ?? []), `合成测试数据：一个约1 MB、含${figures}个数字的段落，仅用于性能测试。`],
+    sections: [first, ...report.sections.slice(1)],
+    figures: marked,
+  };
+}
+
+/** A catalog of `count` bodies (copies of the real ones under invented ids and names). */
+export function largeCatalog(catalog, count = 10_000) {
+  const agencies = [];
+  for (let i = 0; i < count; i += 1) {
+    const source = catalog.agencies[i % catalog.agencies.length];
+    agencies.push({ ...source, id: `synthetic-${i}`, name: `合成测试机关${i + 1}（${source.name}）` });
+  }
+  return { ...catalog, agencies };
+}

@@ -7,6 +7,7 @@ pub mod font_size;
 pub mod loading;
 pub mod not_found;
 pub mod page_meta;
+pub mod progressive;
 pub mod section;
 pub mod share_image;
 pub mod status;

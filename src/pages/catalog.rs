@@ -4,10 +4,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use nianbao_model::format::chinese_date;
-use nianbao_model::Catalog;
+use nianbao_model::{AgencyEntry, Catalog};
 
 use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
+use crate::components::progressive::Progressive;
 use crate::data::use_catalog;
 use crate::site::{anchor, route, use_site_base};
 use crate::takeover::TakeOver;
@@ -42,48 +43,51 @@ pub fn CatalogPage() -> impl IntoView {
 
 #[component]
 fn CatalogList(catalog: Arc<Catalog>) -> impl IntoView {
-    let base = use_site_base();
+    // Thousands of bodies render a slice per frame; a pre-rendered catalog is taken over once
+    // the whole list is there.
     view! {
-        <TakeOver />
-        {catalog
-            .agencies
-            .iter()
-            .map(|agency| {
-                let id = agency.agency.id.clone();
-                view! {
-                    <section class="agency" aria-labelledby=anchor::agency(&id)>
-                        <h2 id=anchor::agency(&id)>{agency.agency.name.clone()}</h2>
-                        <p class="agency-links">
-                            <a href=base.href(&route::agency(&id))>"历年指标图表"</a>
-                        </p>
-                        <ul class="report-list">
-                            {agency
-                                .reports
-                                .iter()
-                                .map(|report| {
-                                    view! {
-                                        <li>
-                                            <a href=base.href(&route::report(&id, report.year))>
-                                                <span class="report-year">
-                                                    {format!("{}年度", report.year)}
-                                                </span>
-                                                <span class="report-title">{report.title.clone()}</span>
-                                            </a>
-                                            <span class="report-meta">
-                                                {report
-                                                    .published
-                                                    .as_deref()
-                                                    .map(|d| format!("发布于{}", chinese_date(d)))} " · "
-                                                {report.format.label()}
-                                            </span>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    </section>
-                }
-            })
-            .collect_view()}
+        <Progressive
+            items=Arc::new(catalog.agencies.clone())
+            render=agency_entry
+            then=|| view! { <TakeOver /> }
+        />
+    }
+}
+
+fn agency_entry(agency: &AgencyEntry) -> impl IntoView {
+    let base = use_site_base();
+    let id = agency.agency.id.clone();
+    view! {
+        <section class="agency" aria-labelledby=anchor::agency(&id)>
+            <h2 id=anchor::agency(&id)>{agency.agency.name.clone()}</h2>
+            <p class="agency-links">
+                <a href=base.href(&route::agency(&id))>"历年指标图表"</a>
+            </p>
+            <ul class="report-list">
+                {agency
+                    .reports
+                    .iter()
+                    .map(|report| {
+                        view! {
+                            <li>
+                                <a href=base.href(&route::report(&id, report.year))>
+                                    <span class="report-year">
+                                        {format!("{}年度", report.year)}
+                                    </span>
+                                    <span class="report-title">{report.title.clone()}</span>
+                                </a>
+                                <span class="report-meta">
+                                    {report
+                                        .published
+                                        .as_deref()
+                                        .map(|d| format!("发布于{}", chinese_date(d)))} " · "
+                                    {report.format.label()}
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
     }
 }

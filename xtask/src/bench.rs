@@ -27,6 +27,9 @@ pub struct BenchArgs {
     /// Also write the table to this file (Markdown), e.g. for the README.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Measure only this part: `long-tasks` (the longest main-thread task on large data).
+    #[arg(long)]
+    only: Option<String>,
 }
 
 pub fn run(root: &Path, args: BenchArgs) -> Result<(), String> {
@@ -52,6 +55,9 @@ pub fn run(root: &Path, args: BenchArgs) -> Result<(), String> {
         .env("BENCH_RUNS", args.runs.to_string());
     if let Some(out) = &args.out {
         cmd.env("BENCH_OUT", out);
+    }
+    if let Some(only) = &args.only {
+        cmd.env("BENCH_ONLY", only);
     }
     let result = proc::run(&mut cmd);
     drop(server);
