@@ -7,7 +7,7 @@ use nianbao_model::tables::{
 
 use super::{count_cell, count_text, digit_run, distinct, is_placeholder, Norm};
 use crate::doc::GridCell;
-use crate::split::{row_total_holds, splits, MAX_SPLITS};
+use crate::split::{splits, MAX_SPLITS, ROW_TOTAL};
 
 /// How each row of table 3 is recognised: the start of its label after the number.
 /// Order matters: the first match wins, and text is searched in this order.
@@ -247,7 +247,7 @@ pub fn applications_from_text(text: &str, section: &str) -> (ApplicationsTable, 
             end_of_table = from + digits_at + raw.len();
         }
         let tokens: Vec<&str> = raw.split_whitespace().collect();
-        let candidates = splits(&tokens, 7, &row_total_holds);
+        let candidates = splits(&tokens, 7, ROW_TOTAL, &|_| true);
         let problem = if raw.is_empty() {
             Some("该行没有数字".to_string())
         } else if candidates.is_empty() {

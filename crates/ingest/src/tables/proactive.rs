@@ -4,7 +4,7 @@ use nianbao_model::tables::{Amount, ProactiveBlock, ProactiveRow, ProactiveTable
 
 use super::{count_text, distinct, is_placeholder, parse_amount, Norm};
 use crate::doc::GridCell;
-use crate::split::splits;
+use crate::split::{splits, Sums};
 
 /// The unit a column label states, e.g. `本年收费金额（单位：万元）` → `万元`.
 fn column_unit(label: &str) -> Option<String> {
@@ -112,7 +112,7 @@ fn split_proactive(raw: &str, columns: &[String]) -> Result<Vec<Option<Amount>>,
             "原文数字连写（“{raw}”），含正负号、小数或单位，无法确定单元格边界，保留原文"
         ));
     }
-    let candidates = splits(&tokens, columns.len(), &|_| true);
+    let candidates = splits(&tokens, columns.len(), Sums::Free, &|_| true);
     match candidates.len() {
         1 => Ok(candidates[0]
             .iter()

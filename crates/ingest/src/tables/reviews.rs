@@ -4,7 +4,7 @@ use nianbao_model::tables::{Recovery, ReviewsTable};
 
 use super::{count_cell, count_text, digit_run, distinct, is_placeholder, Norm};
 use crate::doc::GridCell;
-use crate::split::{review_groups_hold, splits};
+use crate::split::{splits, REVIEW_GROUPS};
 
 pub(super) fn reviews_from_grid(grid: &[Vec<GridCell>], section: &str) -> Option<ReviewsTable> {
     grid.iter().rev().find_map(|row| {
@@ -34,7 +34,7 @@ pub fn reviews_from_text(text: &str, section: &str) -> Option<(ReviewsTable, usi
     let raw = digit_run(&text[from..]);
     let end = from + raw.len();
     let tokens: Vec<&str> = raw.split_whitespace().collect();
-    let candidates = splits(&tokens, 15, &review_groups_hold);
+    let candidates = splits(&tokens, 15, REVIEW_GROUPS, &|_| true);
     let table = if candidates.len() == 1 {
         ReviewsTable {
             section: section.to_string(),

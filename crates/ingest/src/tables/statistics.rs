@@ -4,7 +4,7 @@ use nianbao_model::tables::{Recovery, StatisticsRow, StatisticsTable};
 
 use super::{distinct, is_placeholder, parse_amount, Norm};
 use crate::doc::GridCell;
-use crate::split::splits;
+use crate::split::{splits, Sums};
 
 fn number_cell(text: &str) -> Option<Option<serde_json::Number>> {
     let t = text.trim();
@@ -111,7 +111,9 @@ pub(super) fn statistics_from_text(text: &str, section: &str) -> StatisticsTable
         cursor = value_end;
         let tokens: Vec<&str> = raw.split_whitespace().collect();
         // 历年累计 includes the year's own figure.
-        let candidates = splits(&tokens, n_values, &|v| n_values != 2 || v[1] >= v[0]);
+        let candidates = splits(&tokens, n_values, Sums::Free, &|v| {
+            n_values != 2 || v[1] >= v[0]
+        });
         rows.push(if candidates.len() == 1 {
             StatisticsRow {
                 label,
