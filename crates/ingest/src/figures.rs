@@ -126,6 +126,9 @@ fn proactive_items(clause: &[char], number_at: usize) -> Option<usize> {
     Some(s[..at].chars().count())
 }
 
+/// How far a clause reaches either side of its figure (real clauses are far shorter).
+const CLAUSE_REACH: usize = 200;
+
 fn is_clause_break(c: char) -> bool {
     matches!(
         c,
@@ -202,14 +205,17 @@ pub fn in_paragraph(text: &str, section: &str, paragraph: usize, out: &mut Vec<F
             "％" => "%",
             u => u,
         };
-        // The clause the figure stands in.
-        let clause_start = (0..start)
+        // The clause the figure stands in, at most CLAUSE_REACH chars either side, so that a
+        // paragraph of figures without punctuation stays linear.
+        let reach_back = start.saturating_sub(CLAUSE_REACH);
+        let clause_start = (reach_back..start)
             .rev()
             .find(|&p| is_clause_break(chars[p]))
-            .map_or(0, |p| p + 1);
-        let clause_end = (unit_end..chars.len())
+            .map_or(reach_back, |p| p + 1);
+        let reach = chars.len().min(unit_end + CLAUSE_REACH);
+        let clause_end = (unit_end..reach)
             .find(|&p| is_clause_break(chars[p]))
-            .unwrap_or(chars.len());
+            .unwrap_or(reach);
         let clause: String = chars[clause_start..clause_end].iter().collect();
         let before: String = chars[clause_start..start].iter().collect();
         let mut indicator = None;
