@@ -6,6 +6,7 @@ pub mod dataset;
 pub mod doc;
 pub mod figures;
 pub mod html;
+pub mod html_limits;
 pub mod meta;
 pub mod oneline;
 pub mod split;
@@ -29,6 +30,9 @@ pub enum IngestError {
     NotAReport(String),
     /// A page that was cut off before its end.
     Truncated(String),
+    /// Input beyond what any real report needs (nesting, table spans): refused, not read for
+    /// minutes or gigabytes.
+    TooComplex(String),
 }
 
 impl fmt::Display for IngestError {
@@ -38,6 +42,7 @@ impl fmt::Display for IngestError {
             IngestError::Encoding(why) => write!(f, "unknown encoding: {why}"),
             IngestError::NotAReport(why) => write!(f, "not a report: {why}"),
             IngestError::Truncated(why) => write!(f, "truncated: {why}"),
+            IngestError::TooComplex(why) => write!(f, "beyond the reader's limits: {why}"),
         }
     }
 }

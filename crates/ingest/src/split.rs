@@ -54,7 +54,7 @@ pub fn splits(
     let total_digits: usize = tokens.iter().map(|t| t.len()).sum();
     if n == 0
         || group == 0
-        || n % group != 0
+        || !n.is_multiple_of(group)
         || tokens.len() > n
         || total_digits < n
         || total_digits > n * MAX_DIGITS
@@ -316,6 +316,8 @@ mod tests {
         assert_eq!(s, vec![vec![1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]]);
     }
 
+    type Check = fn(&[i64]) -> bool;
+
     /// The former exhaustive search, as the reference on small inputs.
     fn brute(tokens: &[&str], n: usize, accept: &dyn Fn(&[i64]) -> bool) -> Vec<Vec<i64>> {
         fn go(
@@ -378,7 +380,7 @@ mod tests {
             seed
         };
         for _ in 0..3000 {
-            let (n, sums, hold): (usize, Sums, fn(&[i64]) -> bool) = match next() % 3 {
+            let (n, sums, hold): (usize, Sums, Check) = match next() % 3 {
                 0 => (7, ROW_TOTAL, row_total_holds),
                 1 => (15, REVIEW_GROUPS, review_groups_hold),
                 _ => (3, Sums::Free, any),
