@@ -138,7 +138,13 @@ fn is_clause_break(c: char) -> bool {
 
 /// Every figure in one paragraph (`section`, `paragraph` say where it stands).
 pub fn in_paragraph(text: &str, section: &str, paragraph: usize, out: &mut Vec<Figure>) {
-    let chars: Vec<char> = text.chars().collect();
+    // Matched with full-width digits folded; a figure's text is cut from the published chars.
+    let published: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = published
+        .iter()
+        .copied()
+        .map(crate::doc::fold_width)
+        .collect();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -284,7 +290,7 @@ pub fn in_paragraph(text: &str, section: &str, paragraph: usize, out: &mut Vec<F
                 range.1 += 2;
             }
         }
-        let text_of: String = chars[range.0..range.1].iter().collect();
+        let text_of: String = published[range.0..range.1].iter().collect();
         out.push(Figure {
             value,
             unit: unit.to_string(),

@@ -30,7 +30,7 @@ pub const ROW_TOTAL: Sums = Sums::GroupTotals(7);
 /// Table 4: in each group of five, 总计 equals the sum of the first four.
 pub const REVIEW_GROUPS: Sums = Sums::GroupTotals(5);
 
-/// Every way to cut `tokens` (runs of ASCII digits; a cut never joins two tokens) into exactly
+/// Every way to cut `tokens` (runs of digits, ASCII or full-width; a cut never joins two tokens) into exactly
 /// `n` non-negative integers without leading zeros that satisfy `sums`, and for which `accept`
 /// holds, in the order of their cell lengths. At most [`MAX_SPLITS`] are returned.
 pub fn splits(
@@ -43,7 +43,7 @@ pub fn splits(
     if tokens.is_empty()
         || tokens
             .iter()
-            .any(|t| t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()))
+            .any(|t| t.is_empty() || !t.chars().all(crate::doc::is_digit))
     {
         return out;
     }
@@ -51,7 +51,7 @@ pub fn splits(
         Sums::Free => 1,
         Sums::GroupTotals(g) => g,
     };
-    let total_digits: usize = tokens.iter().map(|t| t.len()).sum();
+    let total_digits: usize = tokens.iter().map(|t| t.chars().count()).sum();
     if n == 0
         || group == 0
         || !n.is_multiple_of(group)
@@ -84,9 +84,11 @@ impl Cutter {
         let mut digits = Vec::new();
         let mut limit = Vec::new();
         for t in tokens {
-            let end = digits.len() + t.len();
-            digits.extend(t.bytes().map(|b| b - b'0'));
-            limit.extend(std::iter::repeat_n(end, t.len()));
+            let len = t.chars().count();
+            let end = digits.len() + len;
+            // Full-width digits count as their ASCII forms.
+            digits.extend(t.chars().map(|c| crate::doc::fold_width(c) as u8 - b'0'));
+            limit.extend(std::iter::repeat_n(end, len));
         }
         Cutter {
             digits,

@@ -106,7 +106,7 @@ fn split_proactive(raw: &str, columns: &[String]) -> Result<Vec<Option<Amount>>,
     }
     // Only plain counts can be cut with certainty; signs and decimals make more splits.
     let tokens: Vec<&str> = raw.split_whitespace().collect();
-    let plain = tokens.iter().all(|t| t.bytes().all(|b| b.is_ascii_digit()));
+    let plain = tokens.iter().all(|t| t.chars().all(crate::doc::is_digit));
     if !plain {
         return Err(format!(
             "原文数字连写（“{raw}”），含正负号、小数或单位，无法确定单元格边界，保留原文"
@@ -177,7 +177,7 @@ pub(super) fn proactive_from_text(text: &str, section: &str) -> ProactiveTable {
                 None => {
                     // An unknown label: the text up to its first digit.
                     let stop = (cursor..end)
-                        .find(|&i| norm.chars[i].is_ascii_digit() || norm.chars[i] == '-')
+                        .find(|&i| crate::doc::is_digit(norm.chars[i]) || norm.chars[i] == '-')
                         .unwrap_or(end);
                     if stop == cursor {
                         break;

@@ -29,7 +29,7 @@ pub(super) fn reviews_from_grid(grid: &[Vec<GridCell>], section: &str) -> Option
 pub fn reviews_from_text(text: &str, section: &str) -> Option<(ReviewsTable, usize)> {
     let norm = Norm::new(text);
     let header = norm.find("复议后起诉", 0)?;
-    let first_digit = (header..norm.chars.len()).find(|&i| norm.chars[i].is_ascii_digit())?;
+    let first_digit = (header..norm.chars.len()).find(|&i| crate::doc::is_digit(norm.chars[i]))?;
     let from = norm.offs[first_digit];
     let raw = digit_run(&text[from..]);
     let end = from + raw.len();

@@ -75,9 +75,9 @@ pub(super) fn statistics_from_text(text: &str, section: &str) -> StatisticsTable
         // The label runs to the first digit that is not the label's own number (`1、`).
         let mut i = cursor;
         while i < chars.len() {
-            if chars[i].is_ascii_digit() {
+            if crate::doc::is_digit(chars[i]) {
                 let mut j = i;
-                while j < chars.len() && chars[j].is_ascii_digit() {
+                while j < chars.len() && crate::doc::is_digit(chars[j]) {
                     j += 1;
                 }
                 if j < chars.len() && matches!(chars[j], '、' | '.' | '．') && j - i <= 2 {
@@ -100,7 +100,7 @@ pub(super) fn statistics_from_text(text: &str, section: &str) -> StatisticsTable
         let label = label_run[..label_run.len() - unit.len()].to_string();
         // Values: the digit run, less a trailing number that belongs to the next label.
         let mut j = i;
-        while j < chars.len() && chars[j].is_ascii_digit() {
+        while j < chars.len() && crate::doc::is_digit(chars[j]) {
             j += 1;
         }
         let mut value_end = j;
