@@ -4,7 +4,7 @@
 use nianbao_model::outline::{parse_numbering, split_heading, OutlineBuilder};
 use nianbao_model::{Agency, Report, ReportFormat, Tables, SCHEMA_VERSION};
 
-use crate::doc::{clean, Block, Document};
+use crate::doc::{clean, Block, Document, TableKind};
 use crate::meta::{find_date, title_parts, ReportMeta};
 use crate::{checks, figures, tables, IngestError};
 
@@ -71,6 +71,7 @@ pub fn build(doc: Document, meta: &ReportMeta) -> Result<Report, IngestError> {
 
     let mut outline = OutlineBuilder::new();
     let mut found_tables = Tables::default();
+    let mut unread_tables = Vec::new();
     for block in &blocks {
         match block {
             Block::Para(text) => match parse_numbering(text) {
@@ -87,7 +88,9 @@ pub fn build(doc: Document, meta: &ReportMeta) -> Result<Report, IngestError> {
             },
             Block::Table(table) => {
                 let section = outline.current_id().unwrap_or(INTRO).to_string();
-                tables::read_table(table, &section, &mut found_tables);
+                if let Some(kind) = tables::read_table(table, &section, &mut found_tables) {
+                    unread_tables.push(kind);
+                }
             }
         }
     }
@@ -103,6 +106,15 @@ pub fn build(doc: Document, meta: &ReportMeta) -> Result<Report, IngestError> {
     let mut notes = doc.notes;
     for note in table_notes(&found_tables) {
         notes.push(note);
+    }
+    for kind in unread_tables {
+        let name = match kind {
+            TableKind::Proactive => "主动公开政府信息情况",
+            TableKind::Applications => "收到和处理政府信息公开申请情况",
+            TableKind::Reviews => "政府信息公开行政复议、行政诉讼情况",
+            TableKind::Statistics => "政府信息公开情况统计表",
+        };
+        notes.push(format!("“{name}”{}。", tables::UNREAD_TABLE_NOTE));
     }
 
     Ok(Report {

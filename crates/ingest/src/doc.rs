@@ -61,9 +61,40 @@ pub fn clean(text: &str) -> &str {
     text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
 }
 
+/// A digit as tables and prose print it: ASCII or full-width (１２３, common in Word exports).
+pub fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('\u{ff10}'..='\u{ff19}').contains(&c)
+}
+
+/// The ASCII form of a full-width digit, point or percent sign, for matching and parsing; the
+/// published text itself is never rewritten (a char maps to one char, so offsets hold).
+pub fn fold_width(c: char) -> char {
+    match c {
+        '\u{ff10}'..='\u{ff19}' => char::from(b'0' + (c as u32 - 0xff10) as u8),
+        '．' => '.',
+        '％' => '%',
+        _ => c,
+    }
+}
+
+/// `text` with [`fold_width`] applied (borrowed when there is nothing to fold).
+pub fn fold_str(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(|c| fold_width(c) != c) {
+        text.chars().map(fold_width).collect::<String>().into()
+    } else {
+        text.into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn full_width_digits_fold_to_ascii() {
+        assert_eq!(fold_str("第１２３条，５０．５％"), "第123条，50.5%");
+        assert!(is_digit('７') && is_digit('7') && !is_digit('七'));
+    }
 
     #[test]
     fn clean_trims_ideographic_and_no_break_spaces_and_the_byte_order_mark() {

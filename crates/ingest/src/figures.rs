@@ -126,6 +126,9 @@ fn proactive_items(clause: &[char], number_at: usize) -> Option<usize> {
     Some(s[..at].chars().count())
 }
 
+/// How far a clause reaches either side of its figure (real clauses are far shorter).
+const CLAUSE_REACH: usize = 200;
+
 fn is_clause_break(c: char) -> bool {
     matches!(
         c,
@@ -135,7 +138,13 @@ fn is_clause_break(c: char) -> bool {
 
 /// Every figure in one paragraph (`section`, `paragraph` say where it stands).
 pub fn in_paragraph(text: &str, section: &str, paragraph: usize, out: &mut Vec<Figure>) {
-    let chars: Vec<char> = text.chars().collect();
+    // Matched with full-width digits folded; a figure's text is cut from the published chars.
+    let published: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = published
+        .iter()
+        .copied()
+        .map(crate::doc::fold_width)
+        .collect();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -202,14 +211,17 @@ pub fn in_paragraph(text: &str, section: &str, paragraph: usize, out: &mut Vec<F
             "％" => "%",
             u => u,
         };
-        // The clause the figure stands in.
-        let clause_start = (0..start)
+        // The clause the figure stands in, at most CLAUSE_REACH chars either side, so that a
+        // paragraph of figures without punctuation stays linear.
+        let reach_back = start.saturating_sub(CLAUSE_REACH);
+        let clause_start = (reach_back..start)
             .rev()
             .find(|&p| is_clause_break(chars[p]))
-            .map_or(0, |p| p + 1);
-        let clause_end = (unit_end..chars.len())
+            .map_or(reach_back, |p| p + 1);
+        let reach = chars.len().min(unit_end + CLAUSE_REACH);
+        let clause_end = (unit_end..reach)
             .find(|&p| is_clause_break(chars[p]))
-            .unwrap_or(chars.len());
+            .unwrap_or(reach);
         let clause: String = chars[clause_start..clause_end].iter().collect();
         let before: String = chars[clause_start..start].iter().collect();
         let mut indicator = None;
@@ -278,7 +290,7 @@ pub fn in_paragraph(text: &str, section: &str, paragraph: usize, out: &mut Vec<F
                 range.1 += 2;
             }
         }
-        let text_of: String = chars[range.0..range.1].iter().collect();
+        let text_of: String = published[range.0..range.1].iter().collect();
         out.push(Figure {
             value,
             unit: unit.to_string(),

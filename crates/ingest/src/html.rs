@@ -1,9 +1,14 @@
 //! Reading a published HTML page: the article (not the site around it), its paragraphs and
 //! headings, and every table with its row and column spans.
 
+use std::collections::HashSet;
+
+use ego_tree::iter::Edge;
+use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use crate::doc::{clean, Block, Document, GridCell, TableBlock};
+use crate::html_limits::{check_nesting, only_chrome_after_end, MAX_GRID_CELLS};
 use crate::meta::find_date;
 use crate::IngestError;
 
@@ -116,8 +121,14 @@ fn span(el: &ElementRef, attr: &str) -> usize {
         .map_or(1, |v| v.clamp(1, 200))
 }
 
-/// The table's rows with spans expanded into a grid.
-fn table_grid(table: ElementRef) -> Vec<Vec<GridCell>> {
+/// The table's rows with spans expanded into a grid. `budget` is what is left of the page's
+/// [`MAX_GRID_CELLS`]: spans are clamped one by one, and this bounds them all together.
+fn table_grid(table: ElementRef, budget: &mut usize) -> Result<Vec<Vec<GridCell>>, IngestError> {
+    let over = || {
+        IngestError::TooComplex(format!(
+            "the tables' row and column spans cover more than {MAX_GRID_CELLS} cells"
+        ))
+    };
     let mut rows: Vec<ElementRef> = Vec::new();
     fn collect_rows<'a>(el: ElementRef<'a>, rows: &mut Vec<ElementRef<'a>>) {
         for child in el.child_elements() {
@@ -151,6 +162,9 @@ fn table_grid(table: ElementRef) -> Vec<Vec<GridCell>> {
                 if grid.len() <= rr {
                     grid.resize_with(rr + 1, Vec::new);
                 }
+                // Every slot allocated counts, gaps too; each copy also holds the text.
+                let grow = (c + colspan).saturating_sub(grid[rr].len()) + colspan * text.len() / 16;
+                *budget = budget.checked_sub(grow).ok_or_else(over)?;
                 for cc in c..c + colspan {
                     if grid[rr].len() <= cc {
                         grid[rr].resize(cc + 1, None);
@@ -165,7 +179,8 @@ fn table_grid(table: ElementRef) -> Vec<Vec<GridCell>> {
             c += colspan;
         }
     }
-    grid.into_iter()
+    Ok(grid
+        .into_iter()
         .map(|row| {
             row.into_iter()
                 .map(|c| {
@@ -177,11 +192,63 @@ fn table_grid(table: ElementRef) -> Vec<Vec<GridCell>> {
                 .collect::<Vec<_>>()
         })
         .filter(|row: &Vec<GridCell>| !row.is_empty())
-        .collect()
+        .collect())
+}
+
+/// What the walks ask of every element, computed once in one pass over the tree (asking each
+/// element about its subtree or its ancestors would cost the depth over again).
+struct Marks {
+    /// Elements with a block element somewhere below them.
+    block_below: HashSet<NodeId>,
+    /// Elements inside a skipped element (script, nav, footer …).
+    skipped_above: HashSet<NodeId>,
+    /// What is left of [`MAX_GRID_CELLS`].
+    grid_budget: usize,
+}
+
+impl Marks {
+    fn new(doc: &Html) -> Self {
+        let mut block_below = HashSet::new();
+        let mut skipped_above = HashSet::new();
+        let mut skipping = 0usize;
+        for edge in doc.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    if let Some(el) = ElementRef::wrap(node) {
+                        if skipping > 0 {
+                            skipped_above.insert(node.id());
+                        }
+                        if SKIPPED.contains(&name(&el)) {
+                            skipping += 1;
+                        }
+                    }
+                }
+                Edge::Close(node) => {
+                    let Some(el) = ElementRef::wrap(node) else {
+                        continue;
+                    };
+                    if SKIPPED.contains(&name(&el)) {
+                        skipping -= 1;
+                    }
+                    let below = el
+                        .child_elements()
+                        .any(|c| BLOCK_BELOW.contains(&name(&c)) || block_below.contains(&c.id()));
+                    if below {
+                        block_below.insert(node.id());
+                    }
+                }
+            }
+        }
+        Marks {
+            block_below,
+            skipped_above,
+            grid_budget: MAX_GRID_CELLS,
+        }
+    }
 }
 
 /// Reading-order blocks under `el`.
-fn blocks(el: ElementRef, out: &mut Vec<Block>) {
+fn blocks(el: ElementRef, marks: &mut Marks, out: &mut Vec<Block>) -> Result<(), IngestError> {
     let mut inline = String::new();
     let flush = |inline: &mut String, out: &mut Vec<Block>| {
         let text = clean(inline).to_string();
@@ -203,11 +270,11 @@ fn blocks(el: ElementRef, out: &mut Vec<Block>) {
                 }
                 if n == "table" {
                     flush(&mut inline, out);
-                    let grid = table_grid(child_el);
+                    let grid = table_grid(child_el, &mut marks.grid_budget)?;
                     if !grid.is_empty() {
                         out.push(Block::Table(TableBlock::Grid(grid)));
                     }
-                } else if PARAGRAPHS.contains(&n) && !has_block_child(child_el) {
+                } else if PARAGRAPHS.contains(&n) && !marks.block_below.contains(&child_el.id()) {
                     flush(&mut inline, out);
                     let mut text = String::new();
                     inline_text(child_el, &mut text);
@@ -219,13 +286,13 @@ fn blocks(el: ElementRef, out: &mut Vec<Block>) {
                     flush(&mut inline, out);
                 } else if is_block(n) {
                     flush(&mut inline, out);
-                    blocks(child_el, out);
+                    blocks(child_el, marks, out)?;
                 } else {
                     // Inline element (span, font, a, b …): part of the running paragraph,
                     // unless it wraps blocks of its own.
-                    if has_block_child(child_el) {
+                    if marks.block_below.contains(&child_el.id()) {
                         flush(&mut inline, out);
-                        blocks(child_el, out);
+                        blocks(child_el, marks, out)?;
                     } else {
                         inline_text(child_el, &mut inline);
                     }
@@ -235,6 +302,7 @@ fn blocks(el: ElementRef, out: &mut Vec<Block>) {
         }
     }
     flush(&mut inline, out);
+    Ok(())
 }
 
 fn is_block(n: &str) -> bool {
@@ -261,25 +329,10 @@ fn is_block(n: &str) -> bool {
         )
 }
 
-fn has_block_child(el: ElementRef) -> bool {
-    el.descendent_elements().skip(1).any(|d| {
-        matches!(
-            name(&d),
-            "p" | "div"
-                | "table"
-                | "section"
-                | "article"
-                | "ul"
-                | "ol"
-                | "h1"
-                | "h2"
-                | "h3"
-                | "h4"
-                | "h5"
-                | "h6"
-        )
-    })
-}
+/// Elements that make the inline element or paragraph around them a container of blocks.
+const BLOCK_BELOW: &[&str] = &[
+    "p", "div", "table", "section", "article", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+];
 
 /// How much article text an element holds directly: the text of its paragraph and table
 /// children (not of nested containers), so that the innermost container of the article wins
@@ -302,15 +355,11 @@ fn direct_article_text(el: ElementRef) -> usize {
 
 /// Finds the article in a page: the container whose own paragraphs and tables hold the most
 /// text. Site chrome (menus, link lists, footers) is lists and links, not paragraphs.
-fn article_root(doc: &Html) -> Option<ElementRef<'_>> {
+fn article_root<'a>(doc: &'a Html, marks: &Marks) -> Option<ElementRef<'a>> {
     let selector =
         Selector::parse("div, article, section, td, main, body").expect("static selector");
     doc.select(&selector)
-        .filter(|el| {
-            !el.ancestors()
-                .filter_map(ElementRef::wrap)
-                .any(|a| SKIPPED.contains(&name(&a)))
-        })
+        .filter(|el| !marks.skipped_above.contains(&el.id()))
         .map(|el| (direct_article_text(el), el))
         .filter(|(score, _)| *score > 0)
         .max_by_key(|(score, _)| *score)
@@ -320,32 +369,33 @@ fn article_root(doc: &Html) -> Option<ElementRef<'_>> {
 /// Parses a published page into the article's blocks and the page's metadata.
 pub fn parse_html(text: &str) -> Result<Document, IngestError> {
     let trimmed = clean(text);
-    let lower_tail: String = trimmed
-        .chars()
-        .rev()
-        .take(64)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect::<String>()
-        .to_ascii_lowercase();
     let whole_page = trimmed
         .chars()
         .take(256)
         .collect::<String>()
         .to_ascii_lowercase()
         .contains("<html");
-    if whole_page && !lower_tail.ends_with("</html>") {
+    // CMS footers put comments and scripts after </html>; anything else there, or no
+    // </html> at all, is a page cut off.
+    let ends_whole = || {
+        let lower = trimmed.to_ascii_lowercase();
+        lower
+            .rfind("</html>")
+            .is_some_and(|at| only_chrome_after_end(&trimmed[at + "</html>".len()..]))
+    };
+    if whole_page && !ends_whole() {
         return Err(IngestError::Truncated(
             "the page does not end with </html>: it was cut off".into(),
         ));
     }
+    check_nesting(text).map_err(IngestError::TooComplex)?;
     let doc = Html::parse_document(text);
-    let root = article_root(&doc).ok_or_else(|| {
+    let mut marks = Marks::new(&doc);
+    let root = article_root(&doc, &marks).ok_or_else(|| {
         IngestError::NotAReport("the page has no article text (no paragraphs or tables)".into())
     })?;
     let mut out = Vec::new();
-    blocks(root, &mut out);
+    blocks(root, &mut marks, &mut out)?;
 
     let title = meta_content(&doc, "ArticleTitle").or_else(|| {
         let sel = Selector::parse("title").expect("static selector");

@@ -6,6 +6,7 @@ pub mod dataset;
 pub mod doc;
 pub mod figures;
 pub mod html;
+pub mod html_limits;
 pub mod meta;
 pub mod oneline;
 pub mod split;
@@ -29,6 +30,9 @@ pub enum IngestError {
     NotAReport(String),
     /// A page that was cut off before its end.
     Truncated(String),
+    /// Input beyond what any real report needs (nesting, table spans): refused, not read for
+    /// minutes or gigabytes.
+    TooComplex(String),
 }
 
 impl fmt::Display for IngestError {
@@ -38,6 +42,7 @@ impl fmt::Display for IngestError {
             IngestError::Encoding(why) => write!(f, "unknown encoding: {why}"),
             IngestError::NotAReport(why) => write!(f, "not a report: {why}"),
             IngestError::Truncated(why) => write!(f, "truncated: {why}"),
+            IngestError::TooComplex(why) => write!(f, "beyond the reader's limits: {why}"),
         }
     }
 }
@@ -69,6 +74,11 @@ pub fn decode(bytes: &[u8]) -> Result<&str, IngestError> {
             "UTF-16 text; convert it to UTF-8 first".into(),
         ));
     }
+    if let Some(order) = utf16_without_bom(bytes) {
+        return Err(IngestError::Encoding(format!(
+            "UTF-16 text ({order}, no byte-order mark); convert it to UTF-8 first"
+        )));
+    }
     if bytes.contains(&0) {
         return Err(IngestError::Encoding(
             "the file contains NUL bytes: binary data, not text".into(),
@@ -93,8 +103,50 @@ pub fn decode(bytes: &[u8]) -> Result<&str, IngestError> {
     })
 }
 
+/// Whether the bytes read as UTF-16 without a byte-order mark: text whose ASCII characters
+/// leave a NUL in every other byte, mostly on one side (a CJK character may have a NUL byte
+/// of its own: 开 is 00 5F), and that decodes without a lone surrogate or control character.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let nul_at = |parity: usize| {
+        head.iter()
+            .enumerate()
+            .filter(|&(i, &b)| b == 0 && i % 2 == parity)
+            .count()
+    };
+    let (even, odd) = (nul_at(0), nul_at(1));
+    let (order, units): (&str, Vec<u16>) = if odd > head.len() / 20 && even * 2 <= odd {
+        let units = head.chunks(2).map(|p| u16::from_le_bytes([p[0], p[1]]));
+        ("little-endian", units.collect())
+    } else if even > head.len() / 20 && odd * 2 <= even {
+        let units = head.chunks(2).map(|p| u16::from_be_bytes([p[0], p[1]]));
+        ("big-endian", units.collect())
+    } else {
+        return None;
+    };
+    // The head may end inside a surrogate pair.
+    let units = match units.last() {
+        Some(u) if (0xd800..0xdc00).contains(u) => &units[..units.len() - 1],
+        _ => &units[..],
+    };
+    let text = String::from_utf16(units).ok()?;
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        .count();
+    (controls == 0).then_some(order)
+}
+
 /// Reads one report from its text (an HTML page, an archived page text or line-broken text).
 pub fn ingest_str(text: &str, meta: &ReportMeta) -> Result<Report, IngestError> {
+    // Old Mac line ends (CR only): lines are what the readers go by.
+    let lines_fixed;
+    let text = if text.contains('\r') && !text.contains('\n') {
+        lines_fixed = text.replace('\r', "\n");
+        lines_fixed.as_str()
+    } else {
+        text
+    };
     let doc = if html::looks_like_html(text) {
         html::parse_html(text)?
     } else {
@@ -132,6 +184,17 @@ pub fn ingest_file(path: &Path, meta: &ReportMeta) -> Result<Report, FileError> 
         )));
     }
     ingest_bytes(&bytes, &meta).map_err(at_file)
+}
+
+/// What the command line says on stderr about a report it still writes: tables found on the
+/// page of which nothing could be read (their data would otherwise go missing in silence).
+pub fn warnings(report: &Report) -> Vec<String> {
+    report
+        .notes
+        .iter()
+        .filter(|n| n.contains(tables::UNREAD_TABLE_NOTE))
+        .cloned()
+        .collect()
 }
 
 /// The JSON the tool writes for a report (pretty, so that data changes read well in a diff).

@@ -55,6 +55,20 @@ fn main() -> ExitCode {
     }
 }
 
+/// The published original's address is shown as a link: only http(s) addresses are taken.
+fn check_source(url: &str) -> Result<(), String> {
+    let lower = url.trim().to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !url.chars().any(char::is_control) => Ok(()),
+        _ => Err(format!(
+            "--source {url}: not an http(s) address (javascript:, data: and other schemes are refused)"
+        )),
+    }
+}
+
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Command::Report {
@@ -64,6 +78,9 @@ fn run(cli: Cli) -> Result<(), String> {
             year,
             source,
         } => {
+            if let Some(url) = &source {
+                check_source(url)?;
+            }
             let meta = ReportMeta {
                 agency_id: agency,
                 agency_name,
@@ -72,6 +89,9 @@ fn run(cli: Cli) -> Result<(), String> {
                 published: None,
             };
             let report = ingest_file(&file, &meta).map_err(|e| e.to_string())?;
+            for warning in nianbao_ingest::warnings(&report) {
+                eprintln!("nianbao-ingest: {}: warning: {warning}", file.display());
+            }
             print!("{}", to_json(&report));
             Ok(())
         }

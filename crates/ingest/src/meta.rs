@@ -18,13 +18,20 @@ pub fn title_parts(line: &str) -> Option<(String, u16)> {
     {
         return None;
     }
-    let bytes = line.as_bytes();
-    let at = (0..bytes.len().saturating_sub(3)).find(|&i| {
-        bytes[i..i + 4].iter().all(u8::is_ascii_digit)
-            && line[i + 4..].starts_with('年')
-            && (i == 0 || !bytes[i - 1].is_ascii_digit())
+    // The year as printed: 2017, full-width ２０１７, or in Chinese numerals 二〇一七.
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let (k, year) = (0..chars.len().saturating_sub(4)).find_map(|k| {
+        let digits: Option<Vec<u32>> = chars[k..k + 4]
+            .iter()
+            .map(|&(_, c)| year_digit(c))
+            .collect();
+        let starts_run = k == 0 || year_digit(chars[k - 1].1).is_none();
+        (chars[k + 4].1 == '年' && starts_run)
+            .then_some(digits?)
+            .map(|d| (k, d.iter().fold(0u32, |y, d| y * 10 + d)))
     })?;
-    let year: u16 = line[at..at + 4].parse().ok()?;
+    let at = chars[k].0;
+    let year = u16::try_from(year).ok()?;
     let name = line[..at].trim().to_string();
     if name.is_empty() || !(1990..=2100).contains(&year) {
         return None;
@@ -32,10 +39,29 @@ pub fn title_parts(line: &str) -> Option<(String, u16)> {
     Some((name, year))
 }
 
+/// A digit of a year as titles print it.
+fn year_digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' | '\u{ff10}'..='\u{ff19}' => crate::doc::fold_width(c).to_digit(10),
+        '〇' | '○' | '零' => Some(0),
+        _ => "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32 + 1),
+    }
+}
+
 /// The first date in `text` (`2018年03月23日` or `2018-03-23`), as `YYYY-MM-DD`, with its byte range.
 pub fn find_date(text: &str) -> Option<(String, std::ops::Range<usize>)> {
     let b = text.as_bytes();
-    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    // At most five digits are looked at: a year has four, so a long digit run stays linear.
+    let digits = |from: usize| {
+        b[from..]
+            .iter()
+            .take(5)
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
     let mut i = 0;
     while i < b.len() {
         if digits(i) == 4 && (i == 0 || !b[i - 1].is_ascii_digit()) {
@@ -90,6 +116,12 @@ mod tests {
         );
         assert_eq!(title_parts("2018年03月23日来源:市发改委"), None);
         assert_eq!(title_parts("政府信息公开工作报告"), None);
+        for title in [
+            "平潭二〇一七年度政府信息公开工作报告",
+            "平潭２０１７年度政府信息公开工作报告",
+        ] {
+            assert_eq!(title_parts(title), Some(("平潭".into(), 2017)), "{title}");
+        }
     }
 
     #[test]

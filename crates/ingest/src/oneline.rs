@@ -173,7 +173,7 @@ fn heading_len(rest: &str, known: &[String]) -> usize {
         let here = &text[i..];
         if n > 0
             && (c.is_whitespace()
-                || c.is_ascii_digit()
+                || crate::doc::is_digit(c)
                 || matches!(c, '。' | '；' | '：' | ':' | '（' | '('))
         {
             return lead + i;

@@ -76,3 +76,26 @@ fn bad_input_exits_non_zero_with_file_and_reason() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn source_must_be_an_http_address() {
+    for url in [
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "ftp://x/y",
+        "https://",
+    ] {
+        let out = run(&["report", "corpus/pingtan/2024.txt", "--source", url]);
+        assert_eq!(out.status.code(), Some(1), "{url}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("not an http(s) address"), "{stderr}");
+        assert!(out.stdout.is_empty());
+    }
+    let out = run(&[
+        "report",
+        "corpus/pingtan/2024.txt",
+        "--source",
+        "HTTP://example.org/",
+    ]);
+    assert!(out.status.success());
+}

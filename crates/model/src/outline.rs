@@ -85,8 +85,16 @@ pub fn chinese_numeral(s: &str) -> Option<u32> {
     }
 }
 
+/// The leading chars of `s` that satisfy `pred`, at most four: no numbering is longer (九十九,
+/// 99), and a bound keeps a scan at every position of a long digit run linear.
 fn take_while_str(s: &str, pred: impl Fn(char) -> bool) -> &str {
-    let end = s.find(|c: char| !pred(c)).unwrap_or(s.len());
+    let mut end = 0;
+    for (i, c) in s.char_indices().take(4) {
+        if !pred(c) {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
     &s[..end]
 }
 
@@ -187,6 +195,8 @@ pub struct OutlineBuilder {
     /// Paragraphs seen before any numbered section.
     pub intro: Vec<String>,
     used_ids: std::collections::HashSet<String>,
+    /// The next suffix to try for an id already used, so that many repeats stay linear.
+    next_suffix: std::collections::HashMap<String, usize>,
 }
 
 impl OutlineBuilder {
@@ -207,11 +217,12 @@ impl OutlineBuilder {
         // A numbering that restarts (two 一是 lists in one section) must not reuse an id.
         if self.used_ids.contains(&id) {
             let base = id.clone();
-            let mut n = 2;
+            let mut n = self.next_suffix.get(&base).copied().unwrap_or(2);
             while self.used_ids.contains(&id) {
                 id = format!("{base}_{n}");
                 n += 1;
             }
+            self.next_suffix.insert(base, n);
         }
         self.used_ids.insert(id.clone());
         self.open.push((

@@ -7,7 +7,7 @@ use nianbao_model::tables::{
 
 use super::{count_cell, count_text, digit_run, distinct, is_placeholder, Norm};
 use crate::doc::GridCell;
-use crate::split::{row_total_holds, splits, MAX_SPLITS};
+use crate::split::{splits, MAX_SPLITS, ROW_TOTAL};
 
 /// How each row of table 3 is recognised: the start of its label after the number.
 /// Order matters: the first match wins, and text is searched in this order.
@@ -65,7 +65,9 @@ fn without_number(label: &str) -> &str {
 
 /// The key of a table 3 row from its label; `context` is the group cells before it.
 fn classify_row(label: &str, context: &str, previous: Option<&str>) -> Option<&'static str> {
-    let bare = without_number(label);
+    // Full-width numbers (３.其他) read as ASCII ones.
+    let label = crate::doc::fold_str(label);
+    let bare = without_number(&label);
     if bare == "其他" {
         // 3.其他 under （六）其他处理 (2021 template).
         if context.contains("其他处理") || previous.is_some_and(|p| p.starts_with("other.")) {
@@ -179,7 +181,7 @@ fn number_start(norm: &Norm, at: usize, floor: usize) -> usize {
         }
         let mut s = norm.string(at - k, at);
         s.push(norm.chars.get(at).copied().unwrap_or('x'));
-        if let Some(n) = parse_numbering(&s) {
+        if let Some(n) = parse_numbering(&crate::doc::fold_str(&s)) {
             if n.printed.chars().count() == k {
                 return at - k;
             }
@@ -216,7 +218,7 @@ pub fn applications_from_text(text: &str, section: &str) -> (ApplicationsTable, 
         if *key == "other" {
             // Either a row of its own (2019) or the group of three sub-rows (2021).
             let next = norm.find("申请人", end).unwrap_or(usize::MAX);
-            let digit = (end..norm.chars.len()).find(|&i| norm.chars[i].is_ascii_digit());
+            let digit = (end..norm.chars.len()).find(|&i| crate::doc::is_digit(norm.chars[i]));
             if next != usize::MAX && digit.is_some_and(|d| next <= d + 2) {
                 other_is_group = true;
                 cursor = end;
@@ -238,16 +240,14 @@ pub fn applications_from_text(text: &str, section: &str) -> (ApplicationsTable, 
             });
         let (from, to) = (norm.offs[core_end], norm.offs[next_label]);
         let span = &text[from..to.max(from)];
-        let digits_at = span
-            .find(|c: char| c.is_ascii_digit())
-            .unwrap_or(span.len());
+        let digits_at = span.find(crate::doc::is_digit).unwrap_or(span.len());
         let raw = digit_run(&span[digits_at..]);
         let label = crate::doc::clean(&text[norm.offs[label_start]..from + digits_at]).to_string();
         if !raw.is_empty() {
             end_of_table = from + digits_at + raw.len();
         }
         let tokens: Vec<&str> = raw.split_whitespace().collect();
-        let candidates = splits(&tokens, 7, &row_total_holds);
+        let candidates = splits(&tokens, 7, ROW_TOTAL, &|_| true);
         let problem = if raw.is_empty() {
             Some("该行没有数字".to_string())
         } else if candidates.is_empty() {

@@ -34,7 +34,8 @@ fn count_text(n: usize) -> String {
 
 /// A cell as a count: `Some(None)` for a blank cell, `None` if it is not a count.
 fn count_cell(text: &str) -> Option<Option<i64>> {
-    let t = text.trim();
+    let t = crate::doc::fold_str(text.trim());
+    let t = t.as_ref();
     if t.is_empty() {
         return Some(None);
     }
@@ -83,8 +84,48 @@ pub fn grid_kind(grid: &[Vec<GridCell>]) -> Option<TableKind> {
     }
 }
 
-/// Reads one table block into `tables` (the first table of each kind wins).
-pub fn read_table(block: &TableBlock, section: &str, tables: &mut Tables) {
+/// The note for a table that was recognised but of which no row could be read; the command
+/// line also prints it on stderr as a warning.
+pub const UNREAD_TABLE_NOTE: &str = "表格已找到，但没有一行能读出数值，表中数据未收录";
+
+/// Reads one table block into `tables` (the first table of each kind wins). Returns the
+/// kind of a table that was recognised but of which no row could be read.
+pub fn read_table(block: &TableBlock, section: &str, tables: &mut Tables) -> Option<TableKind> {
+    let before = (
+        tables.applications.is_some(),
+        tables.reviews.is_some(),
+        tables.proactive.is_some(),
+        tables.statistics.is_some(),
+    );
+    let kind = match block {
+        TableBlock::Grid(grid) => grid_kind(grid),
+        TableBlock::Text { kind, .. } => Some(*kind),
+    };
+    read_into(block, section, tables);
+    let unread = match kind? {
+        TableKind::Applications => {
+            !before.0
+                && tables
+                    .applications
+                    .as_ref()
+                    .is_none_or(|t| t.rows.iter().all(|r| r.values.iter().all(Option::is_none)))
+        }
+        TableKind::Reviews => !before.1 && tables.reviews.is_none(),
+        TableKind::Proactive => {
+            !before.2
+                && tables
+                    .proactive
+                    .as_ref()
+                    .is_none_or(|t| t.blocks.is_empty())
+        }
+        TableKind::Statistics => {
+            !before.3 && tables.statistics.as_ref().is_none_or(|t| t.rows.is_empty())
+        }
+    };
+    unread.then_some(kind?)
+}
+
+fn read_into(block: &TableBlock, section: &str, tables: &mut Tables) {
     match block {
         TableBlock::Grid(grid) => match grid_kind(grid) {
             Some(TableKind::Applications) if tables.applications.is_none() => {
@@ -157,14 +198,15 @@ impl Norm {
 fn digit_run(text: &str) -> &str {
     let end = text
         .char_indices()
-        .find(|&(_, c)| !(c.is_ascii_digit() || c.is_whitespace()))
+        .find(|&(_, c)| !(crate::doc::is_digit(c) || c.is_whitespace()))
         .map_or(text.len(), |(i, _)| i);
     text[..end].trim_end()
 }
 
 /// An amount as printed: `18651.06`, `-18`, `251000元`.
 fn parse_amount(text: &str, column_unit: Option<&str>) -> Option<Amount> {
-    let t = text.trim();
+    let t = crate::doc::fold_str(text.trim());
+    let t = t.as_ref();
     let num_end = t
         .char_indices()
         .find(|&(i, c)| !(c.is_ascii_digit() || c == '.' || (i == 0 && (c == '-' || c == '+'))))

@@ -4,7 +4,7 @@ use nianbao_model::tables::{Amount, ProactiveBlock, ProactiveRow, ProactiveTable
 
 use super::{count_text, distinct, is_placeholder, parse_amount, Norm};
 use crate::doc::GridCell;
-use crate::split::splits;
+use crate::split::{splits, Sums};
 
 /// The unit a column label states, e.g. `本年收费金额（单位：万元）` → `万元`.
 fn column_unit(label: &str) -> Option<String> {
@@ -106,13 +106,13 @@ fn split_proactive(raw: &str, columns: &[String]) -> Result<Vec<Option<Amount>>,
     }
     // Only plain counts can be cut with certainty; signs and decimals make more splits.
     let tokens: Vec<&str> = raw.split_whitespace().collect();
-    let plain = tokens.iter().all(|t| t.bytes().all(|b| b.is_ascii_digit()));
+    let plain = tokens.iter().all(|t| t.chars().all(crate::doc::is_digit));
     if !plain {
         return Err(format!(
             "原文数字连写（“{raw}”），含正负号、小数或单位，无法确定单元格边界，保留原文"
         ));
     }
-    let candidates = splits(&tokens, columns.len(), &|_| true);
+    let candidates = splits(&tokens, columns.len(), Sums::Free, &|_| true);
     match candidates.len() {
         1 => Ok(candidates[0]
             .iter()
@@ -177,7 +177,7 @@ pub(super) fn proactive_from_text(text: &str, section: &str) -> ProactiveTable {
                 None => {
                     // An unknown label: the text up to its first digit.
                     let stop = (cursor..end)
-                        .find(|&i| norm.chars[i].is_ascii_digit() || norm.chars[i] == '-')
+                        .find(|&i| crate::doc::is_digit(norm.chars[i]) || norm.chars[i] == '-')
                         .unwrap_or(end);
                     if stop == cursor {
                         break;

@@ -4,7 +4,7 @@ use nianbao_model::tables::{Recovery, ReviewsTable};
 
 use super::{count_cell, count_text, digit_run, distinct, is_placeholder, Norm};
 use crate::doc::GridCell;
-use crate::split::{review_groups_hold, splits};
+use crate::split::{splits, REVIEW_GROUPS};
 
 pub(super) fn reviews_from_grid(grid: &[Vec<GridCell>], section: &str) -> Option<ReviewsTable> {
     grid.iter().rev().find_map(|row| {
@@ -29,12 +29,12 @@ pub(super) fn reviews_from_grid(grid: &[Vec<GridCell>], section: &str) -> Option
 pub fn reviews_from_text(text: &str, section: &str) -> Option<(ReviewsTable, usize)> {
     let norm = Norm::new(text);
     let header = norm.find("复议后起诉", 0)?;
-    let first_digit = (header..norm.chars.len()).find(|&i| norm.chars[i].is_ascii_digit())?;
+    let first_digit = (header..norm.chars.len()).find(|&i| crate::doc::is_digit(norm.chars[i]))?;
     let from = norm.offs[first_digit];
     let raw = digit_run(&text[from..]);
     let end = from + raw.len();
     let tokens: Vec<&str> = raw.split_whitespace().collect();
-    let candidates = splits(&tokens, 15, &review_groups_hold);
+    let candidates = splits(&tokens, 15, REVIEW_GROUPS, &|_| true);
     let table = if candidates.len() == 1 {
         ReviewsTable {
             section: section.to_string(),

@@ -4,7 +4,7 @@ use nianbao_model::tables::{Recovery, StatisticsRow, StatisticsTable};
 
 use super::{distinct, is_placeholder, parse_amount, Norm};
 use crate::doc::GridCell;
-use crate::split::splits;
+use crate::split::{splits, Sums};
 
 fn number_cell(text: &str) -> Option<Option<serde_json::Number>> {
     let t = text.trim();
@@ -75,9 +75,9 @@ pub(super) fn statistics_from_text(text: &str, section: &str) -> StatisticsTable
         // The label runs to the first digit that is not the label's own number (`1、`).
         let mut i = cursor;
         while i < chars.len() {
-            if chars[i].is_ascii_digit() {
+            if crate::doc::is_digit(chars[i]) {
                 let mut j = i;
-                while j < chars.len() && chars[j].is_ascii_digit() {
+                while j < chars.len() && crate::doc::is_digit(chars[j]) {
                     j += 1;
                 }
                 if j < chars.len() && matches!(chars[j], '、' | '.' | '．') && j - i <= 2 {
@@ -100,7 +100,7 @@ pub(super) fn statistics_from_text(text: &str, section: &str) -> StatisticsTable
         let label = label_run[..label_run.len() - unit.len()].to_string();
         // Values: the digit run, less a trailing number that belongs to the next label.
         let mut j = i;
-        while j < chars.len() && chars[j].is_ascii_digit() {
+        while j < chars.len() && crate::doc::is_digit(chars[j]) {
             j += 1;
         }
         let mut value_end = j;
@@ -111,7 +111,9 @@ pub(super) fn statistics_from_text(text: &str, section: &str) -> StatisticsTable
         cursor = value_end;
         let tokens: Vec<&str> = raw.split_whitespace().collect();
         // 历年累计 includes the year's own figure.
-        let candidates = splits(&tokens, n_values, &|v| n_values != 2 || v[1] >= v[0]);
+        let candidates = splits(&tokens, n_values, Sums::Free, &|v| {
+            n_values != 2 || v[1] >= v[0]
+        });
         rows.push(if candidates.len() == 1 {
             StatisticsRow {
                 label,
