@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::components::error_view::ErrorView;
 use crate::components::not_found::NotFound;
 use crate::data::{retry, Data, Failure, Loaded};
+use crate::params::ReportAddress;
 use crate::takeover::prerendered_present;
 
 /// What a page's messages call it, e.g. `报告` ("报告暂时无法显示") and its loading line.
@@ -23,6 +24,19 @@ pub struct Labels {
 pub struct Missing {
     pub what: Option<String>,
     pub agency: Option<String>,
+}
+
+impl Missing {
+    /// A report address that names no report: the agency's reports are offered.
+    pub fn report(address: Memo<ReportAddress>) -> impl Fn() -> Missing + Clone + Send + Sync {
+        move || {
+            let ReportAddress { agency, year, .. } = address.get_untracked();
+            Missing {
+                what: year.map(|year| format!("“{agency}” {year}年度的报告")),
+                agency: Some(agency),
+            }
+        }
+    }
 }
 
 /// Shows `data` with `page` once it is there.

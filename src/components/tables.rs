@@ -9,7 +9,7 @@ use nianbao_model::tables::{
     Amount, ApplicationsTable, ProactiveTable, ReviewsTable, StatisticsTable, APPLICANT_COLUMNS,
     REVIEW_GROUPS, REVIEW_RESULTS,
 };
-use nianbao_model::{flags, Check, Report, ReviewCell, ReviewResult, Rule, TableKind};
+use nianbao_model::{flags, Check, Recovery, Report, ReviewCell, ReviewResult, Rule, TableKind};
 
 use nianbao_model::format::mark;
 
@@ -150,12 +150,19 @@ fn failed_checks(failed: Vec<&Check>) -> Option<AnyView> {
 }
 
 /// The published text of a row whose cells ran together and could not be read for certain.
-fn unread_row(raw: &Option<String>, note: &Option<String>) -> String {
-    let raw = raw.as_deref().unwrap_or("");
-    match note {
+/// One cell across a row whose cells could not be read: the published text and why.
+fn unread_cells(recovery: &Recovery, width: usize) -> AnyView {
+    let raw = recovery.raw.as_deref().unwrap_or("");
+    let text = match &recovery.note {
         Some(note) => format!("原文：“{raw}”（{note}）"),
         None => format!("原文：“{raw}”"),
+    };
+    view! {
+        <td colspan=width.to_string() class="unread">
+            {text}
+        </td>
     }
+    .into_any()
 }
 
 #[component]
@@ -198,12 +205,7 @@ fn ApplicationsTableView(table: ApplicationsTable, checks: Vec<Check>) -> impl I
                 .collect_view()
                 .into_any()
         } else {
-            view! {
-                <td colspan="7" class="unread">
-                    {unread_row(&row.recovery.raw, &row.recovery.note)}
-                </td>
-            }
-            .into_any()
+            unread_cells(&row.recovery, 7)
         };
         rows.push(
             view! {
@@ -271,12 +273,7 @@ fn ReviewsTableView(table: ReviewsTable, checks: Vec<Check>) -> impl IntoView {
             .collect_view()
             .into_any()
     } else {
-        view! {
-            <td colspan="15" class="unread">
-                {unread_row(&table.recovery.raw, &table.recovery.note)}
-            </td>
-        }
-        .into_any()
+        unread_cells(&table.recovery, 15)
     };
     let failed = failed_checks(flags::for_table(&checks, TableKind::Reviews));
     view! {
@@ -356,12 +353,7 @@ fn ProactiveTableView(table: ProactiveTable) -> impl IntoView {
                                                 .collect_view()
                                                 .into_any()
                                         } else {
-                                            view! {
-                                                <td colspan=width.to_string() class="unread">
-                                                    {unread_row(&row.recovery.raw, &row.recovery.note)}
-                                                </td>
-                                            }
-                                                .into_any()
+                                            unread_cells(&row.recovery, width)
                                         };
                                         view! {
                                             <tr>
@@ -424,12 +416,7 @@ fn StatisticsTableView(table: StatisticsTable) -> impl IntoView {
                                     .collect_view()
                                     .into_any()
                             } else {
-                                view! {
-                                    <td colspan=width.to_string() class="unread">
-                                        {unread_row(&row.recovery.raw, &row.recovery.note)}
-                                    </td>
-                                }
-                                    .into_any()
+                                unread_cells(&row.recovery, width)
                             };
                             view! {
                                 <tr>

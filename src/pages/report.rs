@@ -13,7 +13,7 @@ use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
 use crate::components::section::{Paragraph, ReportContext, SectionView};
 use crate::data::{use_report, ReportData, SeriesNeed};
-use crate::params::{use_report_address, ReportAddress};
+use crate::params::use_report_address;
 use crate::site::{route, use_site_base};
 use crate::takeover::take_over;
 
@@ -21,20 +21,13 @@ use crate::takeover::take_over;
 pub fn ReportPage() -> impl IntoView {
     let address = use_report_address();
     let section = Memo::new(move |_| address.with(|a| a.section.clone()));
-    let missing = move || {
-        let ReportAddress { agency, year, .. } = address.get_untracked();
-        Missing {
-            what: year.map(|year| format!("“{agency}” {year}年度的报告")),
-            agency: Some(agency),
-        }
-    };
     show(
         use_report(address, SeriesNeed::Optional),
         Labels {
             what: "报告",
             loading: "正在载入报告…",
         },
-        missing,
+        Missing::report(address),
         move |ReportData { report, series }| view! { <ReportView report series section /> },
     )
 }

@@ -14,7 +14,7 @@ use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
 use crate::components::share_image::{summary_svg, ImageFigure, SaveImageButton};
 use crate::data::{use_report, ReportData, SeriesNeed};
-use crate::params::{use_report_address, ReportAddress};
+use crate::params::use_report_address;
 use crate::site::{anchor, route, use_site_base};
 use crate::takeover::TakeOver;
 
@@ -107,20 +107,13 @@ fn source_href(report: &Report, point: &Point) -> Option<String> {
 #[component]
 pub fn TujiePage() -> impl IntoView {
     let address = use_report_address();
-    let missing = move || {
-        let ReportAddress { agency, year, .. } = address.get_untracked();
-        Missing {
-            what: year.map(|year| format!("“{agency}” {year}年度的报告")),
-            agency: Some(agency),
-        }
-    };
     show(
         use_report(address, SeriesNeed::Required),
         Labels {
             what: "图解",
             loading: "正在载入报告…",
         },
-        missing,
+        Missing::report(address),
         |ReportData { report, series }| view! { <TujieView report series /> },
     )
 }
