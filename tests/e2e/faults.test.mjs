@@ -236,3 +236,19 @@ test('a missing or truncated year file breaks no agency-wide page and names itse
     });
   }
 });
+
+test('a series file of an unknown schema version says so on the agency page', { timeout: TIMEOUT }, async (t) => {
+  await withPage(t, {}, async (page) => {
+    const pattern = '**/data/pingtan/series.json';
+    await page.route(pattern, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": 99, "series": []}' }),
+    );
+    await open(page, '/');
+    await page.locator(`main a[href="${href('/pingtan')}"]`).first().click();
+    const retry = await errorView(page, { mentions: 'data/pingtan/series.json' });
+    assert.match(await page.locator('.error-view').innerText(), /99/);
+    await page.unroute(pattern);
+    await retry.click();
+    await page.locator('.agency-page h1').waitFor();
+  });
+});
