@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use nianbao_model::{AgencyEntry, Catalog, Report, Series};
 
 use crate::api::{self, FetchError, LoadError};
-use crate::params::{AgencyAddress, ReportAddress};
+use crate::params::{AgencyAddress, CompareAddress, ReportAddress};
 use crate::site::{use_site_base, SiteBase};
 
 /// Why a page has nothing to show.
@@ -101,8 +101,20 @@ pub fn use_catalog() -> Data<Arc<Catalog>> {
         return Data::Ready(catalog);
     }
     let CatalogResource(catalog) = expect_context();
-    Data::Loading(LocalResource::new(move || async move {
-        catalog.await.map_err(Failure::Load)
+    let base = use_site_base();
+    // The first run shares the app's catalog; a retry (a refetch of this resource) fetches
+    // the file again, since the shared resource keeps its failure.
+    let retried = StoredValue::new(false);
+    Data::Loading(LocalResource::new(move || {
+        let (base, retry) = (base.clone(), retried.get_value());
+        retried.set_value(true);
+        async move {
+            if retry {
+                api::load_catalog(base).await.map_err(Failure::Load)
+            } else {
+                catalog.await.map_err(Failure::Load)
+            }
+        }
     }))
 }
 
@@ -213,6 +225,84 @@ pub fn use_agency(address: Memo<AgencyAddress>) -> Data<AgencyData> {
                 .await
                 .map_err(Failure::Load)?;
             Ok(AgencyData { entry, series })
+        }
+    }))
+}
+
+/// Two reports of one agency, for the comparison of two years.
+#[derive(Clone)]
+pub struct ReportPair {
+    pub before: Arc<Report>,
+    pub after: Arc<Report>,
+}
+
+/// The two reports a compare address names (earlier first), fetched together.
+pub fn use_report_pair(address: Memo<CompareAddress>) -> Data<ReportPair> {
+    let preloaded = use_preloaded();
+    let now = address.get_untracked();
+    let ready = now.years.and_then(|(a, b)| {
+        Some(ReportPair {
+            before: preloaded.report(&now.agency, a)?,
+            after: preloaded.report(&now.agency, b)?,
+        })
+    });
+    if let Some(pair) = ready {
+        return Data::Ready(pair);
+    }
+    let base = use_site_base();
+    let key = Memo::new(move |_| address.with(|a| (a.agency.clone(), a.years)));
+    Data::Loading(LocalResource::new(move || {
+        let (base, (agency, years)) = (base.clone(), key.get());
+        async move {
+            let (a, b) = years.ok_or(Failure::NotFound)?;
+            let (before, after) = futures::join!(
+                api::load_report(base.clone(), agency.clone(), a),
+                api::load_report(base, agency, b)
+            );
+            Ok(ReportPair {
+                before: before?,
+                after: after?,
+            })
+        }
+    }))
+}
+
+/// Every agency of the catalog with its series, for the overview of the whole catalog.
+#[derive(Clone)]
+pub struct CatalogSeries {
+    pub agencies: Vec<(AgencyEntry, Arc<Vec<Series>>)>,
+}
+
+/// The catalog and every agency's `series.json`.
+pub fn use_catalog_series() -> Data<CatalogSeries> {
+    let preloaded = use_preloaded();
+    let ready = preloaded.catalog.as_ref().and_then(|catalog| {
+        let agencies = catalog
+            .agencies
+            .iter()
+            .map(|a| Some((a.clone(), preloaded.series(&a.agency.id)?)))
+            .collect::<Option<Vec<_>>>()?;
+        Some(CatalogSeries { agencies })
+    });
+    if let Some(data) = ready {
+        return Data::Ready(data);
+    }
+    let base = use_site_base();
+    let CatalogResource(catalog) = expect_context();
+    Data::Loading(LocalResource::new(move || {
+        let base = base.clone();
+        async move {
+            let catalog = catalog.await.map_err(Failure::Load)?;
+            let loads = catalog
+                .agencies
+                .iter()
+                .map(|a| api::load_series(base.clone(), a.agency.id.clone()));
+            let series = futures::future::join_all(loads).await;
+            let mut agencies = Vec::new();
+            for (entry, series) in catalog.agencies.iter().zip(series) {
+                agencies.push((entry.clone(), series.map_err(Failure::Load)?));
+            }
+            Ok(CatalogSeries { agencies })
         }
     }))
 }

@@ -29,6 +29,9 @@ use crate::components::loading::LoadNoticeLine;
 use crate::components::not_found::NotFound;
 use crate::components::status::{provide_status, StatusRegion};
 use crate::pages::agency::{AgencyPage, IndicatorPage};
+use crate::pages::checks::ChecksPage;
+use crate::pages::compare::ComparePage;
+use crate::pages::overview::OverviewPage;
 use crate::pages::tujie::TujiePage;
 use crate::pages::{catalog::CatalogPage, report::ReportPage};
 use crate::site::SiteBase;
@@ -91,9 +94,15 @@ pub fn App() -> impl IntoView {
                 <main id="main" tabindex="-1">
                     <Routes fallback=|| view! { <NotFound /> }>
                         <Route path=path!("/") view=CatalogPage />
+                        <Route path=path!("/checks") view=ChecksPage />
+                        <Route path=path!("/overview") view=OverviewPage />
                         // Before the report route: `indicators` is not a year.
                         <Route path=path!("/:agency/indicators/:key") view=IndicatorPage />
                         <Route path=path!("/:agency/:year/tujie") view=TujiePage />
+                        <Route
+                            path=path!("/:agency/compare/:year_a/:year_b/:section?")
+                            view=ComparePage
+                        />
                         <Route path=path!("/:agency/:year/:section?") view=ReportPage />
                         <Route path=path!("/:agency") view=AgencyPage />
                     </Routes>

@@ -26,6 +26,16 @@ pub struct AgencyAddress {
     pub indicator: Option<String>,
 }
 
+/// `/:agency/compare/:year_a/:year_b/:section?`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CompareAddress {
+    pub agency: String,
+    /// `None` where a segment is not a year.
+    pub years: Option<(u16, u16)>,
+    /// A section id of the later year, if the address names one.
+    pub section: Option<String>,
+}
+
 fn text(map: &ParamsMap, name: &str) -> Option<String> {
     map.get(name).filter(|v| !v.is_empty())
 }
@@ -49,6 +59,17 @@ impl Params for AgencyAddress {
     }
 }
 
+impl Params for CompareAddress {
+    fn from_map(map: &ParamsMap) -> Result<Self, ParamsError> {
+        let year = |name| text(map, name).and_then(|y| y.parse::<u16>().ok());
+        Ok(Self {
+            agency: text(map, "agency").unwrap_or_default(),
+            years: year("year_a").zip(year("year_b")),
+            section: text(map, "section"),
+        })
+    }
+}
+
 /// The current route's parameters as `T` (the impls above never fail).
 fn use_address<T>() -> Memo<T>
 where
@@ -63,5 +84,9 @@ pub fn use_report_address() -> Memo<ReportAddress> {
 }
 
 pub fn use_agency_address() -> Memo<AgencyAddress> {
+    use_address()
+}
+
+pub fn use_compare_address() -> Memo<CompareAddress> {
     use_address()
 }

@@ -19,7 +19,11 @@ use crate::App;
 /// Every page to pre-render, as site paths with a trailing slash (each becomes a folder with
 /// an `index.html`, which plain static hosts serve for the folder's address).
 pub fn page_paths(data: &Preloaded) -> Vec<String> {
-    let mut paths = vec!["/".to_string()];
+    let mut paths = vec![
+        "/".to_string(),
+        format!("{}/", route::checks()),
+        format!("{}/", route::overview()),
+    ];
     paths.extend(indicator_paths(data));
     for report in &data.reports {
         paths.push(route::canonical(&route::report(
@@ -37,6 +41,30 @@ pub fn page_paths(data: &Preloaded) -> Vec<String> {
             &report.agency.id,
             report.year,
         )));
+    }
+    paths.extend(compare_paths(data));
+    paths
+}
+
+/// The comparison of each pair of consecutive years of an agency, and of each section.
+fn compare_paths(data: &Preloaded) -> Vec<String> {
+    let mut reports: Vec<&nianbao_model::Report> =
+        data.reports.iter().map(|r| r.as_ref()).collect();
+    reports.sort_by(|a, b| (&a.agency.id, a.year).cmp(&(&b.agency.id, b.year)));
+    let mut paths = Vec::new();
+    for pair in reports.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a.agency.id != b.agency.id {
+            continue;
+        }
+        let agency = &b.agency.id;
+        paths.push(format!("{}/", route::compare(agency, a.year, b.year)));
+        for section in nianbao_model::compare::align_sections(a, b) {
+            paths.push(format!(
+                "{}/",
+                route::compare_section(agency, a.year, b.year, &section.id())
+            ));
+        }
     }
     paths
 }

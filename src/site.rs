@@ -88,6 +88,54 @@ pub mod route {
         }
     }
 
+    /// The check-up of every report of the catalog.
+    pub fn checks() -> String {
+        "/checks".to_string()
+    }
+
+    /// Totals over all bodies, per year.
+    pub fn overview() -> String {
+        "/overview".to_string()
+    }
+
+    /// Two years of one agency side by side.
+    pub fn compare(agency: &str, year_a: u16, year_b: u16) -> String {
+        format!("/{agency}/compare/{year_a}/{year_b}")
+    }
+
+    /// One section of two years side by side (the section id is that of the later year).
+    pub fn compare_section(agency: &str, year_a: u16, year_b: u16, section: &str) -> String {
+        format!("/{agency}/compare/{year_a}/{year_b}/{section}")
+    }
+
+    /// Where a check-up finding stands in its report.
+    pub fn finding(agency: &str, year: u16, place: &nianbao_model::checkup::Place) -> String {
+        use nianbao_model::checkup::Place;
+        match place {
+            Place::Report => format!("{}#{}", report(agency, year), super::anchor::checkup()),
+            Place::Section { section } if section == "intro" => report(agency, year),
+            Place::Section { section } => self::section(agency, year, section),
+            Place::Table { section, table } => format!(
+                "{}#{}",
+                self::section(agency, year, section),
+                super::anchor::table(*table)
+            ),
+            Place::Cell { section, cell } => match super::anchor::cell(cell) {
+                Some(id) => format!("{}#{id}", self::section(agency, year, section)),
+                None => self::section(agency, year, section),
+            },
+            Place::Figure {
+                section,
+                paragraph,
+                start,
+            } => format!(
+                "{}#{}",
+                self::section(agency, year, section),
+                super::anchor::figure(section, *paragraph, *start)
+            ),
+        }
+    }
+
     /// One chart's own page (`key`: a chart or series key of `nianbao_model::series`).
     pub fn indicator(agency: &str, key: &str) -> String {
         format!("/{agency}/indicators/{key}")
@@ -97,7 +145,26 @@ pub mod route {
 /// Element ids that links point at (`…/s5#f-s5-0-51`). Shared links carry them, so they must
 /// stay stable: each comes from one function here.
 pub mod anchor {
-    use nianbao_model::{ReviewCell, TableKind};
+    use nianbao_model::{CellAddress, ReviewCell, TableKind};
+
+    /// A report's check-up panel.
+    pub fn checkup() -> String {
+        "checkup".to_string()
+    }
+
+    /// A cell of table 3 or 4 (the other tables' cells have no ids: links go to the section).
+    pub fn cell(cell: &CellAddress) -> Option<String> {
+        match cell {
+            CellAddress::Applications { row, column } => Some(application_cell(row, *column)),
+            CellAddress::Reviews(cell) => Some(review_cell(*cell)),
+            _ => None,
+        }
+    }
+
+    /// A section's row on the compare page.
+    pub fn compare_section(section: &str) -> String {
+        format!("cmp-{section}")
+    }
 
     /// A chart on an agency or indicator page, e.g. `chart-requests-new` for `requests.new`.
     pub fn chart(key: &str) -> String {

@@ -96,3 +96,37 @@ fn the_catalog_page_links_every_report() {
     assert!(html.contains(r#"href="/shenyang-fgw/2017""#), "{html}");
     assert!(html.contains("<title>政府信息公开工作年度报告 · 年报</title>"));
 }
+
+#[test]
+fn the_new_pages_are_pre_rendered_with_their_content() {
+    let paths = page_paths(&data());
+    for path in [
+        "/checks/",
+        "/overview/",
+        "/pingtan/compare/2023/2024/",
+        "/pingtan/compare/2023/2024/s3/",
+        "/pingtan/compare/2016/2017/prev-s4/",
+    ] {
+        assert!(paths.contains(&path.to_string()), "{path}");
+    }
+    // Only consecutive years are pre-rendered.
+    assert!(!paths.contains(&"/pingtan/compare/2015/2024/".to_string()));
+
+    let html = page("/pingtan/compare/2023/2024/s3/");
+    assert!(
+        html.contains(
+            r#"<section id="cmp-s3" aria-labelledby="h-s3" class="compare-section is-target">"#
+        ),
+        "the linked section is marked"
+    );
+    assert!(text_of(&html).contains("81 → 218, +137, +169.1%"));
+    assert!(html.contains("<title>平潭综合实验区：2023年度与2024年度报告比较 · 三、收到和处理政府信息公开申请情况 · 年报</title>"));
+
+    let checks = text_of(&page("/checks/"));
+    assert!(checks.contains("共 12 份报告"), "{checks}");
+    let report = text_of(&page("/pingtan/2020/"));
+    assert!(
+        report.contains("体检：在法定期限内发布；内容齐全；2 处数字不一致"),
+        "{report}"
+    );
+}

@@ -1,4 +1,6 @@
 pub mod chart;
+pub mod checkup;
+pub mod compare_picker;
 pub mod contents;
 pub mod copy_link;
 pub mod download;

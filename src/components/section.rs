@@ -54,6 +54,18 @@ pub fn Paragraph(
     view! { <p>{pieces}</p> }
 }
 
+/// The agency's report year before `year`, from its series (whose points carry the title of
+/// each year's report).
+pub fn previous_year(series: &[Series], year: u16) -> Option<u16> {
+    let years = series
+        .first()?
+        .points
+        .iter()
+        .filter(|p| p.report.is_some())
+        .map(|p| p.year);
+    nianbao_model::compare::previous_year(years, year)
+}
+
 #[component]
 pub fn SectionView(section: Section, depth: usize) -> impl IntoView {
     let context = use_context::<ReportContext>().expect("SectionView stands inside a report");
@@ -126,6 +138,22 @@ pub fn SectionView(section: Section, depth: usize) -> impl IntoView {
         .into_any(),
         None => main.into_any(),
     };
+    let compare = (depth == 0)
+        .then(|| previous_year(&context.series, report.year))
+        .flatten()
+        .map(|before| {
+            let href = base.href(&route::compare_section(
+                &report.agency.id,
+                before,
+                report.year,
+                &section.id,
+            ));
+            view! {
+                <p class="compare-links">
+                    <a href=href>{format!("与上年比较（{before}年度）")}</a>
+                </p>
+            }
+        });
     view! {
         <section
             id=section.id.clone()
@@ -134,6 +162,7 @@ pub fn SectionView(section: Section, depth: usize) -> impl IntoView {
             class:has-charts=has_charts
         >
             {heading}
+            {compare}
             {body}
             {section
                 .children

@@ -9,6 +9,7 @@ use nianbao_model::series::{agency_charts, chart_plan, series_def, ChartPlan};
 use nianbao_model::Series;
 
 use crate::components::chart::IndicatorChart;
+use crate::components::compare_picker::ComparePicker;
 use crate::components::loading::{show, Labels, Missing};
 use crate::components::not_found::NotFound;
 use crate::components::page_meta::PageMeta;
@@ -85,6 +86,7 @@ fn AgencyView(data: AgencyData) -> impl IntoView {
             }
         })
         .collect_view();
+    let report_years: Vec<u16> = data.entry.reports.iter().map(|r| r.year).collect();
     // The catalog lists the newest year first.
     let reports = data
         .entry
@@ -121,6 +123,7 @@ fn AgencyView(data: AgencyData) -> impl IntoView {
                 <h2 id="agency-reports">"历年报告"</h2>
                 <ul class="year-list">{reports}</ul>
             </section>
+            <ComparePicker agency=id.clone() years=report_years />
             <section aria-labelledby="agency-indicators">
                 <h2 id="agency-indicators">"历年指标"</h2>
                 <nav class="chart-index" aria-label="指标目录">

@@ -15,6 +15,7 @@ use crate::takeover::TakeOver;
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {
+    let base = use_site_base();
     let content = show(
         use_catalog(),
         Labels {
@@ -35,6 +36,14 @@ pub fn CatalogPage() -> impl IntoView {
             <h1>"政府信息公开工作年度报告"</h1>
             <p class="lede">
                 "各级政府机关每年公布上一年度的政府信息公开工作情况。在这里按机关和年度阅读报告全文，可分享到具体章节。"
+            </p>
+            <p class="catalog-tools">
+                <a href=base
+                    .href(
+                        &route::checks(),
+                    )>"年度报告体检：是否按期、齐全、数字一致"</a>
+                " · "
+                <a href=base.href(&route::overview())>"全部机关逐年合计"</a>
             </p>
             {content}
         </div>

@@ -1,4 +1,7 @@
 pub mod agency;
 pub mod catalog;
+pub mod checks;
+pub mod compare;
+pub mod overview;
 pub mod report;
 pub mod tujie;

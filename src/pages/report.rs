@@ -8,10 +8,11 @@ use nianbao_model::format::chinese_date;
 use nianbao_model::section_charts::section_charts;
 use nianbao_model::{Report, Series};
 
+use crate::components::checkup::CheckupView;
 use crate::components::contents::Contents;
 use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
-use crate::components::section::{Paragraph, ReportContext, SectionView};
+use crate::components::section::{previous_year, Paragraph, ReportContext, SectionView};
 use crate::data::{use_report, ReportData, SeriesNeed};
 use crate::params::use_report_address;
 use crate::site::{route, use_site_base};
@@ -91,6 +92,7 @@ fn ReportView(
             None => route::canonical(&route::report(&agency, year)),
         })
     };
+    let previous = previous_year(&series, report.year);
     provide_context(ReportContext {
         charts: Arc::new(section_charts(&report, &series)),
         report: report.clone(),
@@ -116,7 +118,7 @@ fn ReportView(
         <div class="report-layout">
             <Contents sections=report.sections.clone() current=reading />
             <article class="report" aria-labelledby="report-title">
-                <ReportHeader report=report.clone() />
+                <ReportHeader report=report.clone() previous />
                 {move || {
                     unknown_section()
                         .map(|id| {
@@ -172,12 +174,21 @@ fn ReportView(
 }
 
 #[component]
-fn ReportHeader(report: Arc<Report>) -> impl IntoView {
+fn ReportHeader(report: Arc<Report>, previous: Option<u16>) -> impl IntoView {
     let base = use_site_base();
+    let compare = previous.map(|before| {
+        let href = base.href(&route::compare(&report.agency.id, before, report.year));
+        view! {
+            <a class="compare-link" href=href>
+                {format!("与上年比较（{before}年度）")}
+            </a>
+        }
+    });
     view! {
         <header class="report-header">
             <p class="report-agency">{report.agency.name.clone()}</p>
             <h1 id="report-title">{report.title.clone()}</h1>
+            <CheckupView report=report.clone() />
             <dl class="report-meta">
                 {report
                     .published
@@ -218,6 +229,7 @@ fn ReportHeader(report: Arc<Report>) -> impl IntoView {
                     "图解：本报告的主要数字"
                 </a>
                 <a href=base.href(&route::agency(&report.agency.id))>"历年指标图表"</a>
+                {compare}
                 <button
                     type="button"
                     class="print"

@@ -20,6 +20,10 @@ const pages = [
   { name: '图解 (2021 template)', path: '/pingtan/2024/tujie', ready: 'main#main h1' },
   { name: '图解 (seed report)', path: '/shenyang-fgw/2017/tujie', ready: 'main#main h1' },
   { name: 'section with tables', path: '/pingtan/2020/s3', ready: 'section#s3.is-target table' },
+  { name: 'checks', path: '/checks', ready: 'table.checks-table tbody tr' },
+  { name: 'compare', path: '/pingtan/compare/2023/2024', ready: '#cmp-table-applications' },
+  { name: 'overview', path: '/overview', ready: 'table.overview-table tbody tr' },
+  { name: 'compare (section)', path: '/pingtan/compare/2023/2024/s3', ready: '#cmp-s3.is-target' },
 ];
 
 for (const { name, path: appPath, ready, allow = [] } of pages) {

@@ -13,7 +13,7 @@ const HAN = /[\u4e00-\u9fff]/;
 const reportFaults = [
   {
     name: 'malformed JSON',
-    fulfill: { status: 200, contentType: 'application/json', body: '{"schema_version": 1, "title":' },
+    fulfill: { status: 200, contentType: 'application/json', body: '{"schema_version": 2, "title":' },
   },
   {
     name: 'status 500',

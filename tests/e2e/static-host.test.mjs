@@ -64,6 +64,6 @@ test('the data files are JSON', async () => {
     const { status, type, body } = await get(appPath);
     assert.equal(status, 200, appPath);
     assert.equal(type, 'application/json', appPath);
-    assert.equal(JSON.parse(body).schema_version, 1, appPath);
+    assert.equal(JSON.parse(body).schema_version, 2, appPath);
   }
 });

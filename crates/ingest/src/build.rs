@@ -122,6 +122,7 @@ pub fn build(doc: Document, meta: &ReportMeta) -> Result<Report, IngestError> {
         agency: Agency {
             id: meta.agency_id.clone().unwrap_or_default(),
             name: agency_name,
+            kind: meta.agency_kind,
         },
         year,
         title,
@@ -135,7 +136,9 @@ pub fn build(doc: Document, meta: &ReportMeta) -> Result<Report, IngestError> {
         tables: found_tables,
         checks,
         figures,
-    })
+        checkup: None,
+    }
+    .with_checkup())
 }
 
 /// Notes for the reader about table rows that could not be read.

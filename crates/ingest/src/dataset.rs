@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use nianbao_model::{paths, Catalog, Report, SeriesFile};
+use nianbao_model::{paths, BodyKind, Catalog, Report, SeriesFile};
 
 use crate::{ingest_file, to_json, FileError, ReportMeta};
 
@@ -11,6 +11,8 @@ pub struct Source {
     pub agency_id: &'static str,
     /// The body's name, where the title does not give it as wanted.
     pub agency_name: Option<&'static str>,
+    /// 人民政府 or 部门 (corpus/*/SOURCES.md): decides the deadline from report year 2019.
+    pub agency_kind: BodyKind,
     /// Path relative to the corpus folder.
     pub file: &'static str,
     /// The published original, where the file itself does not say.
@@ -21,6 +23,8 @@ const fn pingtan(file: &'static str) -> Source {
     Source {
         agency_id: "pingtan",
         agency_name: Some("平潭综合实验区"),
+        // The zone's 管委会 reports at the level of a people's government.
+        agency_kind: BodyKind::Government,
         file,
         source_url: None,
     }
@@ -32,6 +36,7 @@ pub const SOURCES: &[Source] = &[
     Source {
         agency_id: "shenyang-fgw",
         agency_name: None,
+        agency_kind: BodyKind::Department,
         file: "shenyang-fgw/2017.txt",
         // The page the text was copied from (corpus/shenyang-fgw/SOURCES.md).
         source_url: Some("http://www.shenyang.gov.cn/zwgk/zfxxgkndgzbg/2017n/bmzfxxgkgzndbg/202111/t20211102_627642.html"),
@@ -57,6 +62,7 @@ pub fn build(corpus: &Path) -> Result<Vec<Report>, FileError> {
             let meta = ReportMeta {
                 agency_id: Some(source.agency_id.to_string()),
                 agency_name: source.agency_name.map(str::to_string),
+                agency_kind: Some(source.agency_kind),
                 source_url: source.source_url.map(str::to_string),
                 ..ReportMeta::default()
             };

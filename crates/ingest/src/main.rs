@@ -84,6 +84,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let meta = ReportMeta {
                 agency_id: agency,
                 agency_name,
+                agency_kind: None,
                 year,
                 source_url: source,
                 published: None,

@@ -6,6 +6,8 @@
 pub struct ReportMeta {
     pub agency_id: Option<String>,
     pub agency_name: Option<String>,
+    /// 人民政府 or 部门: catalog metadata, never read from the page.
+    pub agency_kind: Option<nianbao_model::BodyKind>,
     pub year: Option<u16>,
     pub source_url: Option<String>,
     pub published: Option<String>,

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::checkup::Checkup;
 use crate::report::{Agency, Report, ReportFormat, SCHEMA_VERSION};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,6 +25,9 @@ pub struct ReportEntry {
     pub title: String,
     pub published: Option<String>,
     pub format: ReportFormat,
+    /// The report's check-up, so that `/checks` needs only the catalog.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checkup: Option<Checkup>,
 }
 
 impl Catalog {
@@ -36,6 +40,7 @@ impl Catalog {
                 title: report.title.clone(),
                 published: report.published.clone(),
                 format: report.format,
+                checkup: report.checkup.clone(),
             };
             match agencies
                 .iter_mut()

@@ -81,15 +81,15 @@ mod tests {
     #[test]
     fn series_files_carry_their_version() {
         let file = serde_json::to_string(&SeriesFile::new(Vec::new())).unwrap();
-        assert_eq!(file, r#"{"schema_version":1,"series":[]}"#);
+        assert_eq!(file, r#"{"schema_version":2,"series":[]}"#);
         assert_eq!(parse_series(&file), Ok(Vec::new()));
-        let err = parse_series(r#"{"schema_version": 2, "series": []}"#).unwrap_err();
-        assert_eq!(err, DataError::UnknownSchema { found: Some(2) });
+        let err = parse_series(r#"{"schema_version": 3, "series": []}"#).unwrap_err();
+        assert_eq!(err, DataError::UnknownSchema { found: Some(3) });
         // The bare list older data sets shipped is refused as such, not read as empty.
         let err = parse_series("[]").unwrap_err();
         assert!(matches!(err, DataError::Malformed(_)), "{err:?}");
         assert!(matches!(
-            parse_series(r#"{"schema_version": 1, "series": {}}"#),
+            parse_series(r#"{"schema_version": 2, "series": {}}"#),
             Err(DataError::Malformed(_))
         ));
     }
@@ -97,7 +97,7 @@ mod tests {
     #[test]
     fn malformed_is_reported() {
         assert!(matches!(
-            parse_report("{\"schema_version\": 1, "),
+            parse_report("{\"schema_version\": 2, "),
             Err(DataError::Malformed(_))
         ));
         assert!(matches!(
@@ -105,8 +105,20 @@ mod tests {
             Err(DataError::Malformed(_))
         ));
         assert!(matches!(
-            parse_report(r#"{"schema_version": 1, "title": "x"}"#),
+            parse_report(r#"{"schema_version": 2, "title": "x"}"#),
             Err(DataError::Malformed(_))
         ));
+    }
+}
+
+#[cfg(test)]
+mod version_tests {
+    use super::*;
+
+    #[test]
+    fn version_1_files_are_refused() {
+        // Version 1 had no check-up: a reader of it would show none.
+        let err = parse_report(r#"{"schema_version": 1, "title": "x"}"#).unwrap_err();
+        assert_eq!(err, DataError::UnknownSchema { found: Some(1) });
     }
 }

@@ -3,11 +3,16 @@
 
 pub mod address;
 pub mod catalog;
+pub mod checkup;
+pub mod checkup_table;
+pub mod compare;
 pub mod flags;
 pub mod format;
 pub mod indicators;
 pub mod json;
+pub mod matching;
 pub mod outline;
+pub mod overview;
 pub mod report;
 pub mod rule;
 pub mod section_charts;
@@ -16,6 +21,7 @@ pub mod tables;
 
 pub use address::{CellAddress, ReviewCell, ReviewGroup, ReviewResult, TableKind};
 pub use catalog::{AgencyEntry, Catalog, ReportEntry};
+pub use checkup::{BodyKind, Checkup, CheckupRule, Finding};
 pub use json::{parse_catalog, parse_report, parse_series, DataError};
 pub use outline::Section;
 pub use report::{Agency, Check, Figure, Report, ReportFormat, SCHEMA_VERSION};

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::checkup::{BodyKind, Checkup};
 use crate::outline::Section;
 use crate::rule::Rule;
 use crate::tables::Tables;
@@ -9,7 +10,7 @@ use crate::tables::Tables;
 /// The report JSON layout this code reads and writes (`series.json` carries it too). Bump it
 /// on any change a reader of older JSON would misread; the app refuses versions it does not
 /// know.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The government body that published a report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -18,6 +19,9 @@ pub struct Agency {
     pub id: String,
     /// Name as the body writes it, e.g. 沈阳市发展和改革委员会.
     pub name: String,
+    /// 人民政府 or 部门 (catalog metadata): decides the deadline from report year 2019.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<BodyKind>,
 }
 
 /// Which generation of the report format a report follows (see corpus/TEMPLATE.md).
@@ -75,6 +79,9 @@ pub struct Report {
     /// Figures stated in the prose, each traceable to where it stands.
     #[serde(default)]
     pub figures: Vec<Figure>,
+    /// The check-up (体检), computed by the ingest from everything above.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checkup: Option<Checkup>,
 }
 
 /// One consistency rule evaluated on one column of a published table.
@@ -134,6 +141,12 @@ impl Report {
     /// The address of the published original, if it is one a link may point at.
     pub fn source_link(&self) -> Option<&str> {
         self.source_url.as_deref().and_then(web_address)
+    }
+
+    /// The report with its check-up computed (see [`crate::checkup`]).
+    pub fn with_checkup(mut self) -> Self {
+        self.checkup = Some(crate::checkup::check(&self));
+        self
     }
 
     /// All sections in reading order, depth first.

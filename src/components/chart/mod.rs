@@ -61,6 +61,10 @@ pub fn IndicatorChart(
     /// Level of the title's heading (2–5).
     #[prop(default = 3)]
     heading_level: u8,
+    /// Says where the figures come from instead of the line naming each year's report (for
+    /// totals over several bodies, which name their bodies themselves).
+    #[prop(optional, into)]
+    source_note: Option<String>,
 ) -> impl IntoView {
     let base = use_site_base();
     let table_open = RwSignal::new(false);
@@ -197,7 +201,10 @@ pub fn IndicatorChart(
                         </noscript>
                     }
                 })}
-            {move || view! { <SourceLine series=series.get() /> }}
+            {match source_note {
+                Some(note) => view! { <p class="chart-source">{note}</p> }.into_any(),
+                None => (move || view! { <SourceLine series=series.get() /> }).into_any(),
+            }}
         </figure>
     }
 }

@@ -84,6 +84,56 @@ struct Found {
     notes: Vec<String>,
 }
 
+/// A number the report states twice: in a table (or the old statistics table) and in the
+/// prose, for the same series. Used by the check-up to compare the two.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatedTwice {
+    /// The series key (see the registry).
+    pub key: &'static str,
+    pub label: &'static str,
+    pub unit: &'static str,
+    pub table: (f64, Source),
+    pub prose: (f64, Source),
+    /// The prose says 余/多/近…: its number is a floor, not exact.
+    pub approximate: bool,
+}
+
+/// Every series that `report` states both in a table cell and in the prose.
+pub fn stated_twice(report: &Report) -> Vec<StatedTwice> {
+    let mut out = Vec::new();
+    for def in SERIES {
+        let mut table = None;
+        let mut prose = None;
+        for place in def.places {
+            let Some(found) = find(report, place, def.unit) else {
+                continue;
+            };
+            let Some(value) = found.value else { continue };
+            match (place, &found.source) {
+                (Place::Prose(_), _) => {
+                    prose.get_or_insert((value, found.source, found.approximate));
+                }
+                // Only a printed cell: a sum is the portal's, not the report's.
+                (_, Source::Cell { .. }) => {
+                    table.get_or_insert((value, found.source));
+                }
+                _ => {}
+            }
+        }
+        if let (Some(table), Some((value, source, approximate))) = (table, prose) {
+            out.push(StatedTwice {
+                key: def.key,
+                label: def.label,
+                unit: def.unit,
+                table,
+                prose: (value, source),
+                approximate,
+            });
+        }
+    }
+    out
+}
+
 fn point(report: &Report, def: &SeriesDef) -> Point {
     let mut gap: Option<Found> = None;
     let mut found: Option<Found> = None;

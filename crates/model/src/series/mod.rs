@@ -19,7 +19,7 @@ mod extract;
 mod registry;
 mod types;
 
-pub use extract::{agency_series, series};
+pub use extract::{agency_series, series, stated_twice, StatedTwice};
 pub use registry::*;
 pub use types::*;
 
