@@ -101,20 +101,9 @@ pub fn use_catalog() -> Data<Arc<Catalog>> {
         return Data::Ready(catalog);
     }
     let CatalogResource(catalog) = expect_context();
-    let base = use_site_base();
-    // The first run shares the app's catalog; a retry (a refetch of this resource) fetches
-    // the file again, since the shared resource keeps its failure.
-    let retried = StoredValue::new(false);
-    Data::Loading(LocalResource::new(move || {
-        let (base, retry) = (base.clone(), retried.get_value());
-        retried.set_value(true);
-        async move {
-            if retry {
-                api::load_catalog(base).await.map_err(Failure::Load)
-            } else {
-                catalog.await.map_err(Failure::Load)
-            }
-        }
+    // A retry loads the shared catalog again (see `retry`).
+    Data::Loading(LocalResource::new(move || async move {
+        catalog.await.map_err(Failure::Load)
     }))
 }
 
