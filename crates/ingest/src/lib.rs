@@ -3,6 +3,7 @@
 pub mod build;
 pub mod checks;
 pub mod dataset;
+pub mod decode;
 pub mod doc;
 pub mod figures;
 pub mod html;
@@ -18,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 use nianbao_model::Report;
 
+pub use decode::decode;
 pub use meta::ReportMeta;
 
 /// Why a file could not be turned into a report.
@@ -64,79 +66,6 @@ impl fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
-/// Decodes a file's bytes as report text.
-pub fn decode(bytes: &[u8]) -> Result<&str, IngestError> {
-    if bytes.is_empty() {
-        return Err(IngestError::NotAReport("the file is empty".into()));
-    }
-    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Err(IngestError::Encoding(
-            "UTF-16 text; convert it to UTF-8 first".into(),
-        ));
-    }
-    if let Some(order) = utf16_without_bom(bytes) {
-        return Err(IngestError::Encoding(format!(
-            "UTF-16 text ({order}, no byte-order mark); convert it to UTF-8 first"
-        )));
-    }
-    if bytes.contains(&0) {
-        return Err(IngestError::Encoding(
-            "the file contains NUL bytes: binary data, not text".into(),
-        ));
-    }
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|e| {
-        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
-        let declared = ["gb2312", "gbk", "gb18030", "big5"]
-            .into_iter()
-            .find(|cs| head.contains(&format!("charset={cs}")) || head.contains(&format!("charset=\"{cs}")));
-        IngestError::Encoding(match declared {
-            Some(cs) => format!(
-                "the page declares charset {cs} and is not UTF-8 (invalid byte at offset {}); convert it to UTF-8 first",
-                e.valid_up_to()
-            ),
-            None => format!(
-                "not UTF-8 (invalid byte at offset {}); convert it to UTF-8 first",
-                e.valid_up_to()
-            ),
-        })
-    })
-}
-
-/// Whether the bytes read as UTF-16 without a byte-order mark: text whose ASCII characters
-/// leave a NUL in every other byte, mostly on one side (a CJK character may have a NUL byte
-/// of its own: 开 is 00 5F), and that decodes without a lone surrogate or control character.
-fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
-    let head = &bytes[..bytes.len().min(4096) & !1];
-    let nul_at = |parity: usize| {
-        head.iter()
-            .enumerate()
-            .filter(|&(i, &b)| b == 0 && i % 2 == parity)
-            .count()
-    };
-    let (even, odd) = (nul_at(0), nul_at(1));
-    let (order, units): (&str, Vec<u16>) = if odd > head.len() / 20 && even * 2 <= odd {
-        let units = head.chunks(2).map(|p| u16::from_le_bytes([p[0], p[1]]));
-        ("little-endian", units.collect())
-    } else if even > head.len() / 20 && odd * 2 <= even {
-        let units = head.chunks(2).map(|p| u16::from_be_bytes([p[0], p[1]]));
-        ("big-endian", units.collect())
-    } else {
-        return None;
-    };
-    // The head may end inside a surrogate pair.
-    let units = match units.last() {
-        Some(u) if (0xd800..0xdc00).contains(u) => &units[..units.len() - 1],
-        _ => &units[..],
-    };
-    let text = String::from_utf16(units).ok()?;
-    let controls = text
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-        .count();
-    (controls == 0).then_some(order)
-}
-
 /// Reads one report from its text (an HTML page, an archived page text or line-broken text).
 pub fn ingest_str(text: &str, meta: &ReportMeta) -> Result<Report, IngestError> {
     // Old Mac line ends (CR only): lines are what the readers go by.
@@ -158,7 +87,7 @@ pub fn ingest_str(text: &str, meta: &ReportMeta) -> Result<Report, IngestError> 
 /// Reads one report from its bytes.
 pub fn ingest_bytes(bytes: &[u8], meta: &ReportMeta) -> Result<Report, IngestError> {
     let text = decode(bytes)?;
-    ingest_str(text, meta)
+    ingest_str(&text, meta)
 }
 
 /// Reads one report file. When no agency id is given, the file's folder name is used
