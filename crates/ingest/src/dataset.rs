@@ -36,6 +36,11 @@ pub const SOURCES: &[Source] = &[
         // The page the text was copied from (corpus/shenyang-fgw/SOURCES.md).
         source_url: Some("http://www.shenyang.gov.cn/zwgk/zfxxgkndgzbg/2017n/bmzfxxgkgzndbg/202111/t20211102_627642.html"),
     },
+    pingtan("pingtan/2011.txt"),
+    pingtan("pingtan/2012.txt"),
+    pingtan("pingtan/2013.txt"),
+    // The title names the 管委会; the series is the 实验区's.
+    pingtan("pingtan/2014.txt"),
     pingtan("pingtan/2015.html"),
     pingtan("pingtan/2016.txt"),
     pingtan("pingtan/2017.txt"),
@@ -47,7 +52,21 @@ pub const SOURCES: &[Source] = &[
     pingtan("pingtan/2023.txt"),
     pingtan("pingtan/2024.html"),
     pingtan("pingtan/2025.txt"),
+    archived("pingtan-county", "pingtan-county/2011.txt"),
+    archived("pingtan-county", "pingtan-county/2012.txt"),
+    archived("pingtan-county", "pingtan-county/2013.txt"),
+    archived("pingtan-dishui", "pingtan-dishui/2013.txt"),
 ];
+
+/// An archived page text whose header gives the title (body and year) and the address.
+const fn archived(agency_id: &'static str, file: &'static str) -> Source {
+    Source {
+        agency_id,
+        agency_name: None,
+        file,
+        source_url: None,
+    }
+}
 
 /// Builds every report of the data set from the corpus.
 pub fn build(corpus: &Path) -> Result<Vec<Report>, FileError> {
