@@ -178,10 +178,7 @@ fn heading_len(rest: &str, known: &[String]) -> usize {
         {
             return lead + i;
         }
-        if n > 0
-            && (TABLE_STARTS.iter().any(|(m, _)| here.starts_with(m))
-                || parse_numbering(here).is_some())
-        {
+        if n > 0 && (starts_table(here) || parse_numbering(here).is_some()) {
             return lead + i;
         }
         if here.starts_with("统计表") {
@@ -201,6 +198,17 @@ fn heading_len(rest: &str, known: &[String]) -> usize {
         }
     }
     lead + text.len()
+}
+
+/// Whether a table's text starts here: its first words, and for tables 3 and 4 rows that read
+/// (a heading like "申请行政复议、提起行政诉讼和申诉的情况" only names them).
+fn starts_table(here: &str) -> bool {
+    match TABLE_STARTS.iter().find(|(m, _)| here.starts_with(m)) {
+        Some((_, TableKind::Applications)) => applications_from_text(here, "").1 > 0,
+        Some((_, TableKind::Reviews)) => reviews_from_text(here, "").is_some(),
+        Some(_) => true,
+        None => false,
+    }
 }
 
 /// A numbered item found in the text.
@@ -290,7 +298,14 @@ pub fn segment(text: &str) -> Vec<Block> {
         let kind = TABLE_STARTS
             .iter()
             .find(|(m, _)| trimmed.starts_with(m))
-            .map(|(_, k)| *k);
+            .map(|(_, k)| *k)
+            // Prose that merely starts like a table ("行政复议0件") is prose: tables 3 and 4
+            // are taken only where their rows read.
+            .filter(|k| match k {
+                TableKind::Applications => applications_from_text(trimmed, "").1 > 0,
+                TableKind::Reviews => reviews_from_text(trimmed, "").is_some(),
+                _ => true,
+            });
         match kind {
             Some(kind) => {
                 let table_end = match kind {
