@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use nianbao_model::{paths, Catalog, Report, SeriesFile};
 
-use crate::{ingest_file, to_json, FileError, ReportMeta};
+use crate::{ingest_file_with_warnings, to_json, FileError, ReportMeta};
 
 /// One corpus file of the shipped data set.
 pub struct Source {
@@ -70,6 +70,17 @@ const fn archived(agency_id: &'static str, file: &'static str) -> Source {
 
 /// Builds every report of the data set from the corpus.
 pub fn build(corpus: &Path) -> Result<Vec<Report>, FileError> {
+    Ok(build_with_warnings(corpus)?
+        .into_iter()
+        .map(|(_, report, _)| report)
+        .collect())
+}
+
+/// A report of the data set: its source, the report, the warnings for the maintainer.
+pub type Built = (&'static Source, Report, Vec<String>);
+
+/// Every report of the data set with its source and the warnings for the maintainer.
+pub fn build_with_warnings(corpus: &Path) -> Result<Vec<Built>, FileError> {
     SOURCES
         .iter()
         .map(|source| {
@@ -79,9 +90,38 @@ pub fn build(corpus: &Path) -> Result<Vec<Report>, FileError> {
                 source_url: source.source_url.map(str::to_string),
                 ..ReportMeta::default()
             };
-            ingest_file(&corpus.join(source.file), &meta)
+            let (report, warnings) = ingest_file_with_warnings(&corpus.join(source.file), &meta)?;
+            Ok((source, report, warnings))
         })
         .collect()
+}
+
+/// One line for the maintainer about a report: file, format, sections, the tables read,
+/// failed checks, warnings.
+pub fn summary_line(file: &str, report: &Report, warnings: &[String]) -> String {
+    let format = serde_json::to_value(report.format)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    let t = &report.tables;
+    let read: Vec<&str> = [
+        (t.proactive.is_some(), "表二"),
+        (t.applications.is_some(), "表三"),
+        (t.reviews.is_some(), "表四"),
+        (t.statistics.is_some(), "统计表"),
+    ]
+    .into_iter()
+    .filter_map(|(has, name)| has.then_some(name))
+    .collect();
+    let failed = report.checks.iter().filter(|c| !c.ok).count();
+    format!(
+        "{file}: {format}, {} sections ({} in all), tables: {}, checks failed {failed}/{}, warnings {}",
+        report.sections.len(),
+        report.walk().len(),
+        if read.is_empty() { "none".to_string() } else { read.join(" ") },
+        report.checks.len(),
+        warnings.len()
+    )
 }
 
 /// The files of the data set as (path relative to the site root, contents).

@@ -13,6 +13,7 @@ pub mod oneline;
 pub mod split;
 pub mod tables;
 pub mod text;
+pub mod warnings;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -68,6 +69,14 @@ impl std::error::Error for FileError {}
 
 /// Reads one report from its text (an HTML page, an archived page text or line-broken text).
 pub fn ingest_str(text: &str, meta: &ReportMeta) -> Result<Report, IngestError> {
+    ingest_str_with_warnings(text, meta).map(|(report, _)| report)
+}
+
+/// [`ingest_str`], with the warnings for the maintainer (see [`warnings`]).
+pub fn ingest_str_with_warnings(
+    text: &str,
+    meta: &ReportMeta,
+) -> Result<(Report, Vec<String>), IngestError> {
     // Old Mac line ends (CR only): lines are what the readers go by.
     let lines_fixed;
     let text = if text.contains('\r') && !text.contains('\n') {
@@ -81,18 +90,38 @@ pub fn ingest_str(text: &str, meta: &ReportMeta) -> Result<Report, IngestError> 
     } else {
         text::parse_text(text)?
     };
-    build::build(doc, meta)
+    let mut found = warnings::unrecognised_tables(&doc);
+    let report = build::build(doc, meta)?;
+    let mut all = warnings::report_warnings(&report);
+    all.append(&mut found);
+    Ok((report, all))
 }
 
 /// Reads one report from its bytes.
 pub fn ingest_bytes(bytes: &[u8], meta: &ReportMeta) -> Result<Report, IngestError> {
+    ingest_bytes_with_warnings(bytes, meta).map(|(report, _)| report)
+}
+
+/// [`ingest_bytes`], with the warnings for the maintainer.
+pub fn ingest_bytes_with_warnings(
+    bytes: &[u8],
+    meta: &ReportMeta,
+) -> Result<(Report, Vec<String>), IngestError> {
     let text = decode(bytes)?;
-    ingest_str(&text, meta)
+    ingest_str_with_warnings(&text, meta)
 }
 
 /// Reads one report file. When no agency id is given, the file's folder name is used
 /// (`corpus/shenyang-fgw/2017.txt` is agency `shenyang-fgw`).
 pub fn ingest_file(path: &Path, meta: &ReportMeta) -> Result<Report, FileError> {
+    ingest_file_with_warnings(path, meta).map(|(report, _)| report)
+}
+
+/// [`ingest_file`], with the warnings for the maintainer.
+pub fn ingest_file_with_warnings(
+    path: &Path,
+    meta: &ReportMeta,
+) -> Result<(Report, Vec<String>), FileError> {
     let at_file = |error| FileError {
         path: path.to_path_buf(),
         error,
@@ -112,18 +141,14 @@ pub fn ingest_file(path: &Path, meta: &ReportMeta) -> Result<Report, FileError> 
             "no agency id: pass --agency ID".into(),
         )));
     }
-    ingest_bytes(&bytes, &meta).map_err(at_file)
+    ingest_bytes_with_warnings(&bytes, &meta).map_err(at_file)
 }
 
-/// What the command line says on stderr about a report it still writes: tables found on the
-/// page of which nothing could be read (their data would otherwise go missing in silence).
+/// What the command line says on stderr about a report it still writes, from the report
+/// alone (unread tables, rows kept raw); [`ingest_file_with_warnings`] adds what only the
+/// page shows (tables that are none of the standard ones).
 pub fn warnings(report: &Report) -> Vec<String> {
-    report
-        .notes
-        .iter()
-        .filter(|n| n.contains(tables::UNREAD_TABLE_NOTE))
-        .cloned()
-        .collect()
+    warnings::report_warnings(report)
 }
 
 /// The JSON the tool writes for a report (pretty, so that data changes read well in a diff).

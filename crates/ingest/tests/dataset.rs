@@ -37,7 +37,13 @@ fn data_set_has_pingtan_2011_to_2025_and_four_bodies() {
     let bodies: Vec<(&str, &str, usize)> = catalog
         .agencies
         .iter()
-        .map(|a| (a.agency.id.as_str(), a.agency.name.as_str(), a.reports.len()))
+        .map(|a| {
+            (
+                a.agency.id.as_str(),
+                a.agency.name.as_str(),
+                a.reports.len(),
+            )
+        })
         .collect();
     assert_eq!(
         bodies,
@@ -65,7 +71,10 @@ fn data_set_has_pingtan_2011_to_2025_and_four_bodies() {
             .expect("report");
         let stats = report.tables.statistics.as_ref().expect("统计表 read");
         assert!(stats.rows.len() >= 15, "{id} {year}");
-        assert_eq!(stats.columns, [format!("{year}年度"), "历年累计".to_string()]);
+        assert_eq!(
+            stats.columns,
+            [format!("{year}年度"), "历年累计".to_string()]
+        );
     }
     for r in &reports {
         assert!(
