@@ -5,6 +5,7 @@ pub mod checks;
 pub mod dataset;
 pub mod decode;
 pub mod doc;
+pub mod docx;
 pub mod figures;
 pub mod html;
 pub mod html_limits;
@@ -90,6 +91,11 @@ pub fn ingest_str_with_warnings(
     } else {
         text::parse_text(text)?
     };
+    finish(doc, meta)
+}
+
+/// From the read document to the report and the maintainer's warnings.
+fn finish(doc: doc::Document, meta: &ReportMeta) -> Result<(Report, Vec<String>), IngestError> {
     let mut found = warnings::unrecognised_tables(&doc);
     let report = build::build(doc, meta)?;
     let mut all = warnings::report_warnings(&report);
@@ -107,6 +113,20 @@ pub fn ingest_bytes_with_warnings(
     bytes: &[u8],
     meta: &ReportMeta,
 ) -> Result<(Report, Vec<String>), IngestError> {
+    // Documents other than text, told by their first bytes.
+    if docx::looks_like_zip(bytes) {
+        return finish(docx::parse_docx(bytes)?, meta);
+    }
+    if docx::looks_like_ole(bytes) {
+        return Err(IngestError::NotAReport(
+            "a Word 97–2003 .doc (or another OLE file) is not read: open it in Word or LibreOffice and save it as .docx".into(),
+        ));
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Err(IngestError::NotAReport(
+            "a PDF is not read yet: export the report as .docx or HTML".into(),
+        ));
+    }
     let text = decode(bytes)?;
     ingest_str_with_warnings(&text, meta)
 }
