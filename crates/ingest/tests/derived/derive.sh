@@ -1,8 +1,8 @@
 #!/bin/sh
-# Derives Word files from the published 平潭 pages the way a body's own Word original looks:
+# Derives Word and PDF files from the published 平潭 pages the way a body's own Word original looks:
 # the article alone (title + the CMS's TRS_Editor container), converted by LibreOffice
 # headless. Their expected values are the HTML's (tests/derived.rs).
-#   needs: python3, LibreOffice Writer (Debian: libreoffice-writer-nogui)
+#   needs: python3, LibreOffice Writer (Debian: libreoffice-writer-nogui), chromium
 #   run from the repository root: sh crates/ingest/tests/derived/derive.sh
 set -eu
 out=crates/ingest/tests/derived
@@ -29,5 +29,11 @@ open(sys.argv[2], "w", encoding="utf-8").write(
 PY
   soffice --headless --convert-to 'docx:MS Word 2007 XML' --outdir "$tmp" "$tmp/$year.html" >/dev/null
   cp "$tmp/$year.docx" "$out/$year.derived-libreoffice.docx"
+  # PDF as Word/WPS-like export (LibreOffice's writer_pdf_Export from the .docx) and as a
+  # browser prints the page.
+  soffice --headless --convert-to pdf --outdir "$tmp/pdf" "$tmp/$year.docx" >/dev/null
+  cp "$tmp/pdf/$year.pdf" "$out/$year.derived-libreoffice.pdf"
+  chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+    --print-to-pdf="$out/$year.derived-chromium.pdf" "file://$tmp/$year.html" 2>/dev/null
 done
 soffice --version > "$out/libreoffice-version.txt"
