@@ -123,7 +123,7 @@ fn the_new_pages_are_pre_rendered_with_their_content() {
     assert!(html.contains("<title>平潭综合实验区：2023年度与2024年度报告比较 · 三、收到和处理政府信息公开申请情况 · 年报</title>"));
 
     let checks = text_of(&page("/checks/"));
-    assert!(checks.contains("共 12 份报告"), "{checks}");
+    assert!(checks.contains("共 20 份报告"), "{checks}");
     let report = text_of(&page("/pingtan/2020/"));
     assert!(
         report.contains("体检：在法定期限内发布；内容齐全；2 处数字不一致"),

@@ -52,6 +52,15 @@ test('/checks lists every report with its deadline, lateness and findings', { ti
         assert.ok(cell.startsWith(late > 0 ? `${late} 天` : '按期'), `${agency.id} ${report.year}: ${cell}`);
       }
     }
+    // The two 2011 reports the issue names: published 2012-04-11 and 2012-04-18, late against
+    // 31 March 2012.
+    for (const [agency, late] of [['pingtan', 11], ['pingtan-county', 18]]) {
+      const row = page.locator(`tr[data-agency="${agency}"][data-year="2011"]`);
+      assert.ok(
+        (await row.locator('[data-col="days-late"]').textContent()).trim().startsWith(`${late} 天`),
+        `${agency} 2011 is ${late} days late`,
+      );
+    }
     // 平潭 2020: table 3's results do not add up.
     const pt2020 = page.locator('tr[data-agency="pingtan"][data-year="2020"]');
     assert.equal(await pt2020.locator('[data-col="checks-failed"]').textContent(), '2');

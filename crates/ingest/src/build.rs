@@ -5,7 +5,7 @@ use nianbao_model::outline::{parse_numbering, split_heading, OutlineBuilder};
 use nianbao_model::{Agency, Report, ReportFormat, Tables, SCHEMA_VERSION};
 
 use crate::doc::{clean, Block, Document, TableKind};
-use crate::meta::{find_date, title_parts, ReportMeta};
+use crate::meta::{find_date, title_parts, title_year, ReportMeta};
 use crate::{checks, figures, tables, IngestError};
 
 /// The tag a table gets when it stands before any numbered section.
@@ -17,32 +17,45 @@ fn is_date_line(line: &str) -> bool {
 
 /// Builds the report. `meta` overrides what the document says.
 pub fn build(doc: Document, meta: &ReportMeta) -> Result<Report, IngestError> {
-    let title = doc
-        .title
-        .clone()
-        .or_else(|| {
-            // A page without a title tag: the first paragraph that reads as a title.
-            doc.blocks.iter().find_map(|b| match b {
-                Block::Para(p) if title_parts(p).is_some() => Some(p.clone()),
-                _ => None,
-            })
+    // A page without a title tag: the first paragraph that reads as a title.
+    let first_title = || {
+        doc.blocks.iter().find_map(|b| match b {
+            Block::Para(p) if title_parts(p).is_some() => Some(p.clone()),
+            _ => None,
         })
-        .ok_or_else(|| {
-            IngestError::NotAReport(
-                "no title like “…2017年度政府信息公开工作报告” was found".into(),
-            )
-        })?;
-    let parts = title_parts(&title);
+    };
+    let title = doc.title.clone().or_else(first_title);
+    let parts = title.as_deref().and_then(title_parts);
     let agency_name = meta
         .agency_name
         .clone()
-        .or_else(|| parts.as_ref().map(|p| p.0.clone()))
-        .ok_or_else(|| {
-            IngestError::NotAReport(format!("the title “{title}” names no body and year"))
-        })?;
-    let year = meta.year.or(parts.as_ref().map(|p| p.1)).ok_or_else(|| {
-        IngestError::NotAReport(format!("the title “{title}” has no report year"))
-    })?;
+        .or_else(|| parts.as_ref().map(|p| p.0.clone()));
+    let year = meta
+        .year
+        .or(parts.as_ref().map(|p| p.1))
+        .or_else(|| title.as_deref().and_then(title_year).map(|y| y.2));
+    // What the page does not say, the caller settles: a report is never refused for
+    // metadata given on the command line.
+    let (agency_name, year, title) = match (agency_name, year, title) {
+        (Some(name), Some(year), Some(title)) => (name, year, title),
+        (Some(name), Some(year), None) => {
+            let title = format!("{name}{year}年度政府信息公开工作年度报告");
+            (name, year, title)
+        }
+        (name, year, title) => {
+            let what = match (&name, &year) {
+                (None, None) => "no body and no year: pass --agency-name NAME and --year N",
+                (None, _) => "no body: pass --agency-name NAME",
+                _ => "no report year: pass --year N",
+            };
+            return Err(IngestError::NotAReport(match title {
+                Some(title) => format!("the title “{title}” names {what}"),
+                None => {
+                    format!("no title like “…2017年度政府信息公开工作报告” was found, so {what}")
+                }
+            }));
+        }
+    };
 
     let mut blocks = doc.blocks;
     // The title repeated at the head of the article, maybe over several paragraphs.

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use nianbao_model::{paths, BodyKind, Catalog, Report, SeriesFile};
 
-use crate::{ingest_file, to_json, FileError, ReportMeta};
+use crate::{ingest_file_with_warnings, to_json, FileError, ReportMeta};
 
 /// One corpus file of the shipped data set.
 pub struct Source {
@@ -41,6 +41,11 @@ pub const SOURCES: &[Source] = &[
         // The page the text was copied from (corpus/shenyang-fgw/SOURCES.md).
         source_url: Some("http://www.shenyang.gov.cn/zwgk/zfxxgkndgzbg/2017n/bmzfxxgkgzndbg/202111/t20211102_627642.html"),
     },
+    pingtan("pingtan/2011.txt"),
+    pingtan("pingtan/2012.txt"),
+    pingtan("pingtan/2013.txt"),
+    // The title names the 管委会; the series is the 实验区's.
+    pingtan("pingtan/2014.txt"),
     pingtan("pingtan/2015.html"),
     pingtan("pingtan/2016.txt"),
     pingtan("pingtan/2017.txt"),
@@ -52,10 +57,37 @@ pub const SOURCES: &[Source] = &[
     pingtan("pingtan/2023.txt"),
     pingtan("pingtan/2024.html"),
     pingtan("pingtan/2025.txt"),
+    archived("pingtan-county", BodyKind::Government, "pingtan-county/2011.txt"),
+    archived("pingtan-county", BodyKind::Government, "pingtan-county/2012.txt"),
+    archived("pingtan-county", BodyKind::Government, "pingtan-county/2013.txt"),
+    // The zone's local tax bureau: a department.
+    archived("pingtan-dishui", BodyKind::Department, "pingtan-dishui/2013.txt"),
 ];
+
+/// An archived page text whose header gives the title (body and year) and the address.
+const fn archived(agency_id: &'static str, agency_kind: BodyKind, file: &'static str) -> Source {
+    Source {
+        agency_id,
+        agency_name: None,
+        agency_kind,
+        file,
+        source_url: None,
+    }
+}
 
 /// Builds every report of the data set from the corpus.
 pub fn build(corpus: &Path) -> Result<Vec<Report>, FileError> {
+    Ok(build_with_warnings(corpus)?
+        .into_iter()
+        .map(|(_, report, _)| report)
+        .collect())
+}
+
+/// A report of the data set: its source, the report, the warnings for the maintainer.
+pub type Built = (&'static Source, Report, Vec<String>);
+
+/// Every report of the data set with its source and the warnings for the maintainer.
+pub fn build_with_warnings(corpus: &Path) -> Result<Vec<Built>, FileError> {
     SOURCES
         .iter()
         .map(|source| {
@@ -66,9 +98,38 @@ pub fn build(corpus: &Path) -> Result<Vec<Report>, FileError> {
                 source_url: source.source_url.map(str::to_string),
                 ..ReportMeta::default()
             };
-            ingest_file(&corpus.join(source.file), &meta)
+            let (report, warnings) = ingest_file_with_warnings(&corpus.join(source.file), &meta)?;
+            Ok((source, report, warnings))
         })
         .collect()
+}
+
+/// One line for the maintainer about a report: file, format, sections, the tables read,
+/// failed checks, warnings.
+pub fn summary_line(file: &str, report: &Report, warnings: &[String]) -> String {
+    let format = serde_json::to_value(report.format)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    let t = &report.tables;
+    let read: Vec<&str> = [
+        (t.proactive.is_some(), "表二"),
+        (t.applications.is_some(), "表三"),
+        (t.reviews.is_some(), "表四"),
+        (t.statistics.is_some(), "统计表"),
+    ]
+    .into_iter()
+    .filter_map(|(has, name)| has.then_some(name))
+    .collect();
+    let failed = report.checks.iter().filter(|c| !c.ok).count();
+    format!(
+        "{file}: {format}, {} sections ({} in all), tables: {}, checks failed {failed}/{}, warnings {}",
+        report.sections.len(),
+        report.walk().len(),
+        if read.is_empty() { "none".to_string() } else { read.join(" ") },
+        report.checks.len(),
+        warnings.len()
+    )
 }
 
 /// The files of the data set as (path relative to the site root, contents).

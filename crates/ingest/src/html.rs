@@ -335,22 +335,44 @@ const BLOCK_BELOW: &[&str] = &[
 ];
 
 /// How much article text an element holds directly: the text of its paragraph and table
-/// children (not of nested containers), so that the innermost container of the article wins
-/// over the page body that merely contains it.
+/// children and its own text (a CMS may set paragraphs apart with `<br>` only), and of
+/// wrappers one level down that hold no containers themselves (`<div align=center><table>`
+/// as Word exports a table, `<div>` used as a paragraph) — not of nested containers, so that
+/// the innermost container of the article wins over the page body that merely contains it.
 fn direct_article_text(el: ElementRef) -> usize {
-    el.child_elements()
-        .filter(|c| {
-            matches!(
-                name(c),
-                "p" | "table" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote"
-            )
-        })
-        .map(|c| {
-            c.text()
-                .map(|t| t.chars().filter(|c| !c.is_whitespace()).count())
-                .sum::<usize>()
+    let visible = |el: ElementRef| {
+        el.text()
+            .map(|t| t.chars().filter(|c| !c.is_whitespace()).count())
+            .sum::<usize>()
+    };
+    el.children()
+        .map(|child| match child.value() {
+            Node::Text(t) => t.chars().filter(|c| !c.is_whitespace()).count(),
+            Node::Element(_) => {
+                let Some(c) = ElementRef::wrap(child) else {
+                    return 0;
+                };
+                match name(&c) {
+                    "p" | "table" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" => {
+                        visible(c)
+                    }
+                    "div" | "center" | "font" | "span" if is_leaf_wrapper(c) => visible(c),
+                    _ => 0,
+                }
+            }
+            _ => 0,
         })
         .sum()
+}
+
+/// A wrapper whose children are paragraphs, tables or inline text, no containers.
+fn is_leaf_wrapper(el: ElementRef) -> bool {
+    !el.child_elements().any(|c| {
+        matches!(
+            name(&c),
+            "div" | "section" | "article" | "main" | "ul" | "ol" | "center" | "aside" | "nav"
+        )
+    })
 }
 
 /// Finds the article in a page: the container whose own paragraphs and tables hold the most

@@ -3,7 +3,9 @@
 pub mod build;
 pub mod checks;
 pub mod dataset;
+pub mod decode;
 pub mod doc;
+pub mod docx;
 pub mod figures;
 pub mod html;
 pub mod html_limits;
@@ -12,12 +14,14 @@ pub mod oneline;
 pub mod split;
 pub mod tables;
 pub mod text;
+pub mod warnings;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use nianbao_model::Report;
 
+pub use decode::decode;
 pub use meta::ReportMeta;
 
 /// Why a file could not be turned into a report.
@@ -64,81 +68,16 @@ impl fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
-/// Decodes a file's bytes as report text.
-pub fn decode(bytes: &[u8]) -> Result<&str, IngestError> {
-    if bytes.is_empty() {
-        return Err(IngestError::NotAReport("the file is empty".into()));
-    }
-    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Err(IngestError::Encoding(
-            "UTF-16 text; convert it to UTF-8 first".into(),
-        ));
-    }
-    if let Some(order) = utf16_without_bom(bytes) {
-        return Err(IngestError::Encoding(format!(
-            "UTF-16 text ({order}, no byte-order mark); convert it to UTF-8 first"
-        )));
-    }
-    if bytes.contains(&0) {
-        return Err(IngestError::Encoding(
-            "the file contains NUL bytes: binary data, not text".into(),
-        ));
-    }
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|e| {
-        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
-        let declared = ["gb2312", "gbk", "gb18030", "big5"]
-            .into_iter()
-            .find(|cs| head.contains(&format!("charset={cs}")) || head.contains(&format!("charset=\"{cs}")));
-        IngestError::Encoding(match declared {
-            Some(cs) => format!(
-                "the page declares charset {cs} and is not UTF-8 (invalid byte at offset {}); convert it to UTF-8 first",
-                e.valid_up_to()
-            ),
-            None => format!(
-                "not UTF-8 (invalid byte at offset {}); convert it to UTF-8 first",
-                e.valid_up_to()
-            ),
-        })
-    })
-}
-
-/// Whether the bytes read as UTF-16 without a byte-order mark: text whose ASCII characters
-/// leave a NUL in every other byte, mostly on one side (a CJK character may have a NUL byte
-/// of its own: 开 is 00 5F), and that decodes without a lone surrogate or control character.
-fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
-    let head = &bytes[..bytes.len().min(4096) & !1];
-    let nul_at = |parity: usize| {
-        head.iter()
-            .enumerate()
-            .filter(|&(i, &b)| b == 0 && i % 2 == parity)
-            .count()
-    };
-    let (even, odd) = (nul_at(0), nul_at(1));
-    let (order, units): (&str, Vec<u16>) = if odd > head.len() / 20 && even * 2 <= odd {
-        let units = head.chunks(2).map(|p| u16::from_le_bytes([p[0], p[1]]));
-        ("little-endian", units.collect())
-    } else if even > head.len() / 20 && odd * 2 <= even {
-        let units = head.chunks(2).map(|p| u16::from_be_bytes([p[0], p[1]]));
-        ("big-endian", units.collect())
-    } else {
-        return None;
-    };
-    // The head may end inside a surrogate pair.
-    let units = match units.last() {
-        Some(u) if (0xd800..0xdc00).contains(u) => &units[..units.len() - 1],
-        _ => &units[..],
-    };
-    let text = String::from_utf16(units).ok()?;
-    let controls = text
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-        .count();
-    (controls == 0).then_some(order)
-}
-
 /// Reads one report from its text (an HTML page, an archived page text or line-broken text).
 pub fn ingest_str(text: &str, meta: &ReportMeta) -> Result<Report, IngestError> {
+    ingest_str_with_warnings(text, meta).map(|(report, _)| report)
+}
+
+/// [`ingest_str`], with the warnings for the maintainer (see [`warnings`]).
+pub fn ingest_str_with_warnings(
+    text: &str,
+    meta: &ReportMeta,
+) -> Result<(Report, Vec<String>), IngestError> {
     // Old Mac line ends (CR only): lines are what the readers go by.
     let lines_fixed;
     let text = if text.contains('\r') && !text.contains('\n') {
@@ -152,18 +91,57 @@ pub fn ingest_str(text: &str, meta: &ReportMeta) -> Result<Report, IngestError> 
     } else {
         text::parse_text(text)?
     };
-    build::build(doc, meta)
+    finish(doc, meta)
+}
+
+/// From the read document to the report and the maintainer's warnings.
+fn finish(doc: doc::Document, meta: &ReportMeta) -> Result<(Report, Vec<String>), IngestError> {
+    let mut found = warnings::unrecognised_tables(&doc);
+    let report = build::build(doc, meta)?;
+    let mut all = warnings::report_warnings(&report);
+    all.append(&mut found);
+    Ok((report, all))
 }
 
 /// Reads one report from its bytes.
 pub fn ingest_bytes(bytes: &[u8], meta: &ReportMeta) -> Result<Report, IngestError> {
+    ingest_bytes_with_warnings(bytes, meta).map(|(report, _)| report)
+}
+
+/// [`ingest_bytes`], with the warnings for the maintainer.
+pub fn ingest_bytes_with_warnings(
+    bytes: &[u8],
+    meta: &ReportMeta,
+) -> Result<(Report, Vec<String>), IngestError> {
+    // Documents other than text, told by their first bytes.
+    if docx::looks_like_zip(bytes) {
+        return finish(docx::parse_docx(bytes)?, meta);
+    }
+    if docx::looks_like_ole(bytes) {
+        return Err(IngestError::NotAReport(
+            "a Word 97–2003 .doc (or another OLE file) is not read: open it in Word or LibreOffice and save it as .docx".into(),
+        ));
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Err(IngestError::NotAReport(
+            "a PDF is not read yet: export the report as .docx or HTML".into(),
+        ));
+    }
     let text = decode(bytes)?;
-    ingest_str(text, meta)
+    ingest_str_with_warnings(&text, meta)
 }
 
 /// Reads one report file. When no agency id is given, the file's folder name is used
 /// (`corpus/shenyang-fgw/2017.txt` is agency `shenyang-fgw`).
 pub fn ingest_file(path: &Path, meta: &ReportMeta) -> Result<Report, FileError> {
+    ingest_file_with_warnings(path, meta).map(|(report, _)| report)
+}
+
+/// [`ingest_file`], with the warnings for the maintainer.
+pub fn ingest_file_with_warnings(
+    path: &Path,
+    meta: &ReportMeta,
+) -> Result<(Report, Vec<String>), FileError> {
     let at_file = |error| FileError {
         path: path.to_path_buf(),
         error,
@@ -183,18 +161,14 @@ pub fn ingest_file(path: &Path, meta: &ReportMeta) -> Result<Report, FileError> 
             "no agency id: pass --agency ID".into(),
         )));
     }
-    ingest_bytes(&bytes, &meta).map_err(at_file)
+    ingest_bytes_with_warnings(&bytes, &meta).map_err(at_file)
 }
 
-/// What the command line says on stderr about a report it still writes: tables found on the
-/// page of which nothing could be read (their data would otherwise go missing in silence).
+/// What the command line says on stderr about a report it still writes, from the report
+/// alone (unread tables, rows kept raw); [`ingest_file_with_warnings`] adds what only the
+/// page shows (tables that are none of the standard ones).
 pub fn warnings(report: &Report) -> Vec<String> {
-    report
-        .notes
-        .iter()
-        .filter(|n| n.contains(tables::UNREAD_TABLE_NOTE))
-        .cloned()
-        .collect()
+    warnings::report_warnings(report)
 }
 
 /// The JSON the tool writes for a report (pretty, so that data changes read well in a diff).

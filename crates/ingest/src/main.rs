@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use nianbao_ingest::{dataset, ingest_file, to_json, ReportMeta};
+use nianbao_ingest::{dataset, ingest_file_with_warnings, to_json, ReportMeta};
 
 #[derive(Parser)]
 #[command(name = "nianbao-ingest", version, about)]
@@ -89,15 +89,34 @@ fn run(cli: Cli) -> Result<(), String> {
                 source_url: source,
                 published: None,
             };
-            let report = ingest_file(&file, &meta).map_err(|e| e.to_string())?;
-            for warning in nianbao_ingest::warnings(&report) {
+            let (report, warnings) =
+                ingest_file_with_warnings(&file, &meta).map_err(|e| e.to_string())?;
+            for warning in warnings {
                 eprintln!("nianbao-ingest: {}: warning: {warning}", file.display());
             }
             print!("{}", to_json(&report));
             Ok(())
         }
         Command::Dataset { corpus, out, check } => {
-            let reports = dataset::build(&corpus).map_err(|e| e.to_string())?;
+            let built = dataset::build_with_warnings(&corpus).map_err(|e| e.to_string())?;
+            // One line per report and a total, for the maintainer; warnings in full below each.
+            let (mut failed, mut warned) = (0, 0);
+            for (source, report, warnings) in &built {
+                eprintln!("{}", dataset::summary_line(source.file, report, warnings));
+                for warning in warnings {
+                    eprintln!("  warning: {warning}");
+                }
+                failed += report.checks.iter().filter(|c| !c.ok).count();
+                warned += warnings.len();
+            }
+            let reports: Vec<_> = built.into_iter().map(|(_, report, _)| report).collect();
+            let bodies = nianbao_model::Catalog::from_reports(&reports)
+                .agencies
+                .len();
+            eprintln!(
+                "total: {} reports of {bodies} bodies, {failed} failed checks, {warned} warnings",
+                reports.len()
+            );
             let files = dataset::files(&reports);
             let stale = dataset::stale_files(&out, &files);
             if check {

@@ -13,13 +13,45 @@ pub struct ReportMeta {
     pub published: Option<String>,
 }
 
-/// Splits a title like `沈阳市发展和改革委员会2017年度政府信息公开工作报告` into the body's
-/// name and the report year.
+/// Splits a report title into the body's name and the report year. The wordings bodies use:
+/// `沈阳市发展和改革委员会2017年度政府信息公开工作报告` (name, year), `2019年上海市人民政府办公厅
+/// 政府信息公开工作年度报告` (year first), `XX关于2019年度政府信息公开工作的报告`, and
+/// `XX2013年信息公开年度报告` (no 政府, no 工作).
 pub fn title_parts(line: &str) -> Option<(String, u16)> {
-    if !line.contains("政府信息公开") || !line.contains("报告") || line.chars().count() > 80
-    {
+    if !is_title_like(line) {
         return None;
     }
+    let (at, end, year) = title_year(line)?;
+    let before = line[..at].trim();
+    let name = before.strip_suffix("关于").unwrap_or(before).trim();
+    if !name.is_empty() {
+        return Some((name.to_string(), year));
+    }
+    // Year first: the name stands between the year (年 / 年度) and 信息公开 (or 政府信息公开).
+    if !line.trim_end().ends_with("报告") {
+        return None;
+    }
+    let rest = &line[end..];
+    let rest = rest.strip_prefix('度').unwrap_or(rest);
+    let cut = rest
+        .find("政府信息公开")
+        .or_else(|| rest.find("信息公开"))?;
+    let name = rest[..cut].trim();
+    let plain = !name.is_empty()
+        && !name
+            .chars()
+            .any(|c| "，,。、：:；;（）()“”\"".contains(c) || c.is_whitespace());
+    plain.then(|| (name.to_string(), year))
+}
+
+/// Whether a line reads as a report title at all (it may still name no body or year).
+pub fn is_title_like(line: &str) -> bool {
+    line.contains("信息公开") && line.contains("报告") && line.chars().count() <= 80
+}
+
+/// The report year of a title: the first four-digit year followed by 年, as (byte offset of
+/// the year, byte offset after 年, year).
+pub fn title_year(line: &str) -> Option<(usize, usize, u16)> {
     // The year as printed: 2017, full-width ２０１７, or in Chinese numerals 二〇一七.
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let (k, year) = (0..chars.len().saturating_sub(4)).find_map(|k| {
@@ -32,13 +64,11 @@ pub fn title_parts(line: &str) -> Option<(String, u16)> {
             .then_some(digits?)
             .map(|d| (k, d.iter().fold(0u32, |y, d| y * 10 + d)))
     })?;
-    let at = chars[k].0;
     let year = u16::try_from(year).ok()?;
-    let name = line[..at].trim().to_string();
-    if name.is_empty() || !(1990..=2100).contains(&year) {
+    if !(1990..=2100).contains(&year) {
         return None;
     }
-    Some((name, year))
+    Some((chars[k].0, chars[k + 4].0 + '年'.len_utf8(), year))
 }
 
 /// A digit of a year as titles print it.
@@ -118,6 +148,49 @@ mod tests {
         );
         assert_eq!(title_parts("2018年03月23日来源:市发改委"), None);
         assert_eq!(title_parts("政府信息公开工作报告"), None);
+        for (title, name, year) in [
+            (
+                "2019年上海市人民政府办公厅政府信息公开工作年度报告",
+                "上海市人民政府办公厅",
+                2019,
+            ),
+            (
+                "2019年度上海市人民政府办公厅政府信息公开工作年度报告",
+                "上海市人民政府办公厅",
+                2019,
+            ),
+            (
+                "上海市人民政府办公厅2019年度政府信息公开工作报告",
+                "上海市人民政府办公厅",
+                2019,
+            ),
+            (
+                "平潭综合实验区地方税务局2013年信息公开年度报告",
+                "平潭综合实验区地方税务局",
+                2013,
+            ),
+            (
+                "上海市教育委员会关于2019年度政府信息公开工作的报告",
+                "上海市教育委员会",
+                2019,
+            ),
+            (
+                "2013年平潭综合实验区地方税务局信息公开年度报告",
+                "平潭综合实验区地方税务局",
+                2013,
+            ),
+        ] {
+            assert_eq!(title_parts(title), Some((name.into(), year)), "{title}");
+        }
+        // A sentence of the body that starts with a year is no title.
+        assert_eq!(
+            title_parts("2019年，我办政府信息公开工作在年度报告中"),
+            None
+        );
+        assert_eq!(
+            title_parts("2019年我办政府信息公开工作情况报告如下："),
+            None
+        );
         for title in [
             "平潭二〇一七年度政府信息公开工作报告",
             "平潭２０１７年度政府信息公开工作报告",

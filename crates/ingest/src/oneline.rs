@@ -178,10 +178,7 @@ fn heading_len(rest: &str, known: &[String]) -> usize {
         {
             return lead + i;
         }
-        if n > 0
-            && (TABLE_STARTS.iter().any(|(m, _)| here.starts_with(m))
-                || parse_numbering(here).is_some())
-        {
+        if n > 0 && (starts_table(here) || parse_numbering(here).is_some()) {
             return lead + i;
         }
         if here.starts_with("统计表") {
@@ -201,6 +198,17 @@ fn heading_len(rest: &str, known: &[String]) -> usize {
         }
     }
     lead + text.len()
+}
+
+/// Whether a table's text starts here: its first words, and for tables 3 and 4 rows that read
+/// (a heading like "申请行政复议、提起行政诉讼和申诉的情况" only names them).
+fn starts_table(here: &str) -> bool {
+    match TABLE_STARTS.iter().find(|(m, _)| here.starts_with(m)) {
+        Some((_, TableKind::Applications)) => applications_from_text(here, "").1 > 0,
+        Some((_, TableKind::Reviews)) => reviews_from_text(here, "").is_some(),
+        Some(_) => true,
+        None => false,
+    }
 }
 
 /// A numbered item found in the text.
@@ -290,7 +298,14 @@ pub fn segment(text: &str) -> Vec<Block> {
         let kind = TABLE_STARTS
             .iter()
             .find(|(m, _)| trimmed.starts_with(m))
-            .map(|(_, k)| *k);
+            .map(|(_, k)| *k)
+            // Prose that merely starts like a table ("行政复议0件") is prose: tables 3 and 4
+            // are taken only where their rows read.
+            .filter(|k| match k {
+                TableKind::Applications => applications_from_text(trimmed, "").1 > 0,
+                TableKind::Reviews => reviews_from_text(trimmed, "").is_some(),
+                _ => true,
+            });
         match kind {
             Some(kind) => {
                 let table_end = match kind {
@@ -309,10 +324,46 @@ pub fn segment(text: &str) -> Vec<Block> {
                 }));
                 prose(&trimmed[table_end..], &known, &mut out);
             }
-            None => prose(body, &known, &mut out),
+            None => match appended_statistics(body) {
+                Some((caption_at, table_at)) => {
+                    prose(&body[..caption_at], &known, &mut out);
+                    push_para(&body[caption_at..table_at], &mut out);
+                    out.push(Block::Table(TableBlock::Text {
+                        kind: TableKind::Statistics,
+                        text: clean(&body[table_at..]).to_string(),
+                    }));
+                }
+                None => prose(body, &known, &mut out),
+            },
         }
     }
     out
+}
+
+/// An old-format 统计表 appended to a section's text rather than standing under a heading of
+/// its own ("… 二○一二年二月二十日 附件1：…政府信息公开情况统计表 指标名称 计量单位 …"): the
+/// byte offsets of its caption and of its header. The table runs to the end of the text.
+fn appended_statistics(body: &str) -> Option<(usize, usize)> {
+    let table_at = body.find("指标名称")?;
+    let head: String = body[table_at..]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(8)
+        .collect();
+    if !head.starts_with("指标名称计量") {
+        return None;
+    }
+    let before = body[..table_at].trim_end();
+    if !before.ends_with("统计表") {
+        return None;
+    }
+    // The caption is the run of text before the header back to the last space or sentence end.
+    let caption_at = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || matches!(c, '。' | '；' | '！' | '？'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    Some((caption_at, table_at))
 }
 
 /// Splits prose into paragraphs at numbered items: （一） always (in order), 1. and （1） after

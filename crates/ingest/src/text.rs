@@ -4,7 +4,7 @@
 use nianbao_model::outline::parse_numbering;
 
 use crate::doc::{clean, Block, Document};
-use crate::meta::{find_date, title_parts};
+use crate::meta::{find_date, is_title_like, title_parts};
 use crate::oneline;
 use crate::IngestError;
 
@@ -94,23 +94,28 @@ fn parse_archive(header: &str, body: &str) -> Result<Document, IngestError> {
 /// A line-broken report: page chrome, the title line, a header with the page date, the body.
 fn parse_lines(text: &str) -> Result<Document, IngestError> {
     let lines: Vec<&str> = text.lines().map(clean).filter(|l| !l.is_empty()).collect();
+    // The title line: one that names body and year, else one that reads as a title (the
+    // command line may supply body and year); without one the body starts at the top and
+    // the report needs --agency-name and --year.
     let title_at = lines
         .iter()
         .position(|l| !is_chrome(l) && title_parts(l).is_some())
-        .ok_or_else(|| {
-            IngestError::NotAReport(
-                "no title line like “…2017年度政府信息公开工作报告” was found".into(),
-            )
-        })?;
-    let title = lines[title_at].to_string();
+        .or_else(|| {
+            lines
+                .iter()
+                .take(20)
+                .position(|l| !is_chrome(l) && is_title_like(l) && parse_numbering(l).is_none())
+        });
+    let title = title_at.map(|at| lines[at].to_string());
+    let header_from = title_at.map_or(0, |at| at + 1);
 
     // The header runs from the title to the first line of the article: a numbered line or
     // a line long enough to be prose. It holds the page date and chrome.
-    let body_at = lines[title_at + 1..]
+    let body_at = lines[header_from..]
         .iter()
         .position(|l| parse_numbering(l).is_some() || l.chars().count() > 40)
-        .map_or(lines.len(), |p| title_at + 1 + p);
-    let published = lines[title_at + 1..body_at]
+        .map_or(lines.len(), |p| header_from + p);
+    let published = lines[header_from..body_at]
         .iter()
         .find_map(|l| find_date(l).map(|(date, _)| date));
 
@@ -131,7 +136,7 @@ fn parse_lines(text: &str) -> Result<Document, IngestError> {
         }
     }
     Ok(Document {
-        title: Some(title),
+        title,
         published,
         source_url: None,
         notes,

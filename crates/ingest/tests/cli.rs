@@ -99,3 +99,64 @@ fn source_must_be_an_http_address() {
     ]);
     assert!(out.status.success());
 }
+
+#[test]
+fn dataset_prints_a_line_per_report_and_a_total() {
+    let out = run(&["dataset", "--check"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8(out.stderr).expect("utf-8");
+    let lines: Vec<&str> = said.lines().filter(|l| !l.starts_with("  ")).collect();
+    assert_eq!(
+        lines.len(),
+        nianbao_ingest::dataset::SOURCES.len() + 2,
+        "{said}"
+    );
+    assert!(
+        lines.contains(
+            &"pingtan/2024.html: template2021, 6 sections (11 in all), tables: 表二 表三 表四, checks failed 0/42, warnings 0"
+        ),
+        "{said}"
+    );
+    assert!(said.contains("pingtan/2020.txt: template2019, 6 sections (30 in all), tables: 表二 表三 表四, checks failed 2/40, warnings 7"));
+    assert!(
+        said.contains("total: 20 reports of 4 bodies, 2 failed checks, "),
+        "{said}"
+    );
+}
+
+#[test]
+fn report_warns_on_stderr_about_rows_kept_raw_and_unknown_tables() {
+    let out = run(&["report", "corpus/pingtan-county/2013.txt"]);
+    assert!(out.status.success());
+    let said = String::from_utf8(out.stderr).expect("utf-8");
+    assert!(
+        said.contains(
+            "corpus/pingtan-county/2013.txt: warning: 统计表“主动公开信息数”一行未能确定数值"
+        ),
+        "{said}"
+    );
+    // A table with figures that is none of the standard tables.
+    let dir = std::env::temp_dir().join(format!("nianbao-cli-warn-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let page = std::fs::read_to_string(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/pingtan/2024.html"),
+    )
+    .expect("page")
+    .replacen(
+        "<p style=\"text-indent: 2em;\">2024年，无收取信息处理费情况。</p>",
+        "<table><tr><td>季度</td><td>件数</td></tr><tr><td>一</td><td>10</td></tr>\
+         <tr><td>二</td><td>20</td></tr><tr><td>三</td><td>30</td></tr><tr><td>四</td><td>40</td></tr></table>",
+        1,
+    );
+    let file = dir.join("2024.html");
+    std::fs::write(&file, page).expect("write");
+    let out = run(&["report", file.to_str().expect("path"), "--agency", "x"]);
+    assert!(out.status.success());
+    let said = String::from_utf8(out.stderr).expect("utf-8");
+    assert!(said.contains("首格“季度”"), "{said}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -11,8 +11,8 @@ use nianbao_ingest::dataset;
 fn shipped_data_set_is_up_to_date() {
     let reports = dataset::build(&common::corpus()).expect("data set builds");
     let files = dataset::files(&reports);
-    // The catalog, one file per report, one series file per agency.
-    assert_eq!(files.len(), 1 + dataset::SOURCES.len() + 2);
+    // The catalog, one file per report, one series file per agency (four bodies).
+    assert_eq!(files.len(), 1 + dataset::SOURCES.len() + 4);
     assert!(files
         .iter()
         .any(|(path, _)| path.ends_with("data/pingtan/series.json")));
@@ -25,14 +25,57 @@ fn shipped_data_set_is_up_to_date() {
 }
 
 #[test]
-fn data_set_has_pingtan_2015_to_2025() {
+fn data_set_has_pingtan_2011_to_2025_and_four_bodies() {
     let reports = dataset::build(&common::corpus()).expect("data set builds");
     let years: Vec<u16> = reports
         .iter()
         .filter(|r| r.agency.id == "pingtan")
         .map(|r| r.year)
         .collect();
-    assert_eq!(years, (2015..=2025).collect::<Vec<_>>());
+    assert_eq!(years, (2011..=2025).collect::<Vec<_>>());
+    let catalog = nianbao_model::Catalog::from_reports(&reports);
+    let bodies: Vec<(&str, &str, usize)> = catalog
+        .agencies
+        .iter()
+        .map(|a| {
+            (
+                a.agency.id.as_str(),
+                a.agency.name.as_str(),
+                a.reports.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        bodies,
+        [
+            ("shenyang-fgw", "沈阳市发展和改革委员会", 1),
+            ("pingtan", "平潭综合实验区", 15),
+            ("pingtan-county", "平潭县人民政府", 3),
+            ("pingtan-dishui", "平潭综合实验区地方税务局", 1),
+        ]
+    );
+    // Every old-format year with a 统计表 has it read.
+    for (id, year) in [
+        ("pingtan", 2011),
+        ("pingtan", 2012),
+        ("pingtan", 2013),
+        ("pingtan", 2014),
+        ("pingtan", 2015),
+        ("pingtan-county", 2011),
+        ("pingtan-county", 2012),
+        ("pingtan-county", 2013),
+    ] {
+        let report = reports
+            .iter()
+            .find(|r| r.agency.id == id && r.year == year)
+            .expect("report");
+        let stats = report.tables.statistics.as_ref().expect("统计表 read");
+        assert!(stats.rows.len() >= 15, "{id} {year}");
+        assert_eq!(
+            stats.columns,
+            [format!("{year}年度"), "历年累计".to_string()]
+        );
+    }
     for r in &reports {
         assert!(
             r.source_url

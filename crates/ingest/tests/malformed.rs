@@ -36,10 +36,22 @@ fn empty_and_binary_files_are_refused() {
     let binary: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
     let err = ingest_bytes(&binary, &meta()).unwrap_err();
     assert!(matches!(err, IngestError::Encoding(_)), "{err}");
-    // GBK bytes of 政府信息公开 are not UTF-8.
+    // GBK bytes of 政府信息 are decoded as the page declares (and are then no report); bytes
+    // no GBK decoder takes are refused with the charset named.
     let gbk = b"<html><head><meta charset=gbk></head><body><p>\xd5\xfe\xb8\xae\xd0\xc5\xcf\xa2</p></body></html>";
     let err = ingest_bytes(gbk, &meta()).unwrap_err();
-    assert!(err.to_string().contains("gbk"), "{err}");
+    assert!(matches!(err, IngestError::NotAReport(_)), "{err}");
+    let broken =
+        b"<html><head><meta charset=gbk></head><body><p>\xd5\xfe\x81\x20</p></body></html>";
+    let err = ingest_bytes(broken, &meta()).unwrap_err();
+    assert!(
+        matches!(err, IngestError::Encoding(_)) && err.to_string().contains("GBK"),
+        "{err}"
+    );
+    // Undeclared bytes that are neither UTF-8 nor a GB18030 report stay refused.
+    let latin1 = b"<html><body><p>caf\xe9 cr\xe8me</p></body></html>";
+    let err = ingest_bytes(latin1, &meta()).unwrap_err();
+    assert!(matches!(err, IngestError::Encoding(_)), "{err}");
 }
 
 #[test]

@@ -107,6 +107,9 @@ fn missing_rows_notes(rows: &[ApplicationsRow]) -> Vec<String> {
 pub(super) fn applications_from_grid(grid: &[Vec<GridCell>], section: &str) -> ApplicationsTable {
     let mut rows: Vec<ApplicationsRow> = Vec::new();
     let mut notes = Vec::new();
+    // Group labels of merged cells that an export wrote once, with empty cells below (Word's
+    // vertical merge without rowspan): carried down their column.
+    let mut carried: Vec<String> = Vec::new();
     for row in grid {
         let cells = distinct(row);
         if cells.len() < 8 {
@@ -136,10 +139,21 @@ pub(super) fn applications_from_grid(grid: &[Vec<GridCell>], section: &str) -> A
             continue;
         };
         let label = label_cell.text.clone();
-        let context: String = labels[..labels.len() - 1]
+        let groups = &labels[..labels.len() - 1];
+        carried.resize(carried.len().max(groups.len()), String::new());
+        let groups: Vec<String> = groups
             .iter()
-            .map(|c| c.text.as_str())
+            .enumerate()
+            .map(|(i, c)| {
+                if c.text.is_empty() {
+                    carried[i].clone()
+                } else {
+                    carried[i] = c.text.clone();
+                    c.text.clone()
+                }
+            })
             .collect();
+        let context: String = groups.concat();
         let previous = rows.last().map(|r| r.key.as_str());
         let Some(key) = classify_row(&label, &context, previous) else {
             notes.push(format!("未能识别的行“{label}”未计入"));
@@ -149,11 +163,11 @@ pub(super) fn applications_from_grid(grid: &[Vec<GridCell>], section: &str) -> A
             notes.push(format!("“{label}”一行重复出现，只取第一次"));
             continue;
         }
-        let group = labels[..labels.len() - 1]
+        let group = groups
             .iter()
             .rev()
-            .map(|c| c.text.clone())
-            .find(|t| !t.is_empty() && *t != label)
+            .find(|t| !t.is_empty() && **t != label)
+            .cloned()
             .or_else(|| template_group(key));
         rows.push(ApplicationsRow {
             key: key.to_string(),
