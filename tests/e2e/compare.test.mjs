@@ -48,7 +48,7 @@ test('reports, sections and the agency page lead to the comparison', { timeout: 
     assert.equal(await page.locator(`.report-actions a[href="${href(PAGE)}"]`).textContent(), '与上年比较（2023年度）');
     assert.equal(await page.locator(`section#s3 a[href="${href(`${PAGE}/s3`)}"]`).count(), 1);
     // The first year has no earlier one.
-    await open(page, '/pingtan/2015');
+    await open(page, '/pingtan/2011');
     await page.locator('article.report h1').waitFor();
     assert.equal(await page.locator('a', { hasText: '与上年比较' }).count(), 0);
 
