@@ -14,6 +14,7 @@ pub mod pages;
 pub mod params;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+pub mod search;
 pub mod site;
 pub mod takeover;
 
@@ -27,8 +28,10 @@ use crate::components::loading::provide_load_notice;
 #[cfg(target_arch = "wasm32")]
 use crate::components::loading::LoadNoticeLine;
 use crate::components::not_found::NotFound;
+use crate::components::search::SearchBox;
 use crate::components::status::{provide_status, StatusRegion};
 use crate::pages::agency::{AgencyPage, IndicatorPage};
+use crate::pages::search::SearchPage;
 use crate::pages::tujie::TujiePage;
 use crate::pages::{catalog::CatalogPage, report::ReportPage};
 use crate::site::SiteBase;
@@ -86,11 +89,13 @@ pub fn App() -> impl IntoView {
                         {SITE_NAME}
                         <span class="site-tagline">"政府信息公开工作年度报告"</span>
                     </a>
+                    <SearchBox />
                     <FontSizeControl />
                 </header>
                 <main id="main" tabindex="-1">
                     <Routes fallback=|| view! { <NotFound /> }>
                         <Route path=path!("/") view=CatalogPage />
+                        <Route path=path!("/search") view=SearchPage />
                         // Before the report route: `indicators` is not a year.
                         <Route path=path!("/:agency/indicators/:key") view=IndicatorPage />
                         <Route path=path!("/:agency/:year/tujie") view=TujiePage />

@@ -19,7 +19,7 @@ use crate::App;
 /// Every page to pre-render, as site paths with a trailing slash (each becomes a folder with
 /// an `index.html`, which plain static hosts serve for the folder's address).
 pub fn page_paths(data: &Preloaded) -> Vec<String> {
-    let mut paths = vec!["/".to_string()];
+    let mut paths = vec!["/".to_string(), route::canonical(route::SEARCH)];
     paths.extend(indicator_paths(data));
     for report in &data.reports {
         paths.push(route::canonical(&route::report(

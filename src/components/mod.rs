@@ -8,6 +8,7 @@ pub mod loading;
 pub mod not_found;
 pub mod page_meta;
 pub mod progressive;
+pub mod search;
 pub mod section;
 pub mod share_image;
 pub mod status;

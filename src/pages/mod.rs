@@ -1,4 +1,5 @@
 pub mod agency;
 pub mod catalog;
 pub mod report;
+pub mod search;
 pub mod tujie;
