@@ -82,7 +82,9 @@ mod js {
 let loaded;
 function pagefind(url) {
   loaded ??= import(url).then(async (pf) => {
-    await pf.options({ excerptLength: 24 });
+    // baseUrl "/": hits name site paths; the app adds the site's base itself (Pagefind
+    // would otherwise prefix the bundle's folder under a sub-path).
+    await pf.options({ excerptLength: 24, baseUrl: '/' });
     await pf.init();
     return pf;
   });

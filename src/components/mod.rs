@@ -11,5 +11,6 @@ pub mod progressive;
 pub mod search;
 pub mod section;
 pub mod share_image;
+pub mod shortcuts;
 pub mod status;
 pub mod tables;
