@@ -16,14 +16,18 @@ function* files(dir) {
   }
 }
 
-/** Bytes fetched under /pagefind/ so far (encoded, as sent). */
-const indexBytes = (page) =>
-  page.evaluate(() =>
-    performance
-      .getEntriesByType('resource')
-      .filter((e) => new URL(e.name).pathname.includes('/pagefind/'))
-      .reduce((sum, e) => sum + (e.encodedBodySize || e.transferSize || 0), 0),
-  );
+// Pagefind fetches from its worker too, which the page's Resource Timing does not see: the
+// bytes are counted from the browser context's finished requests (encoded body sizes).
+function countIndexBytes(context) {
+  const counter = { bytes: 0, meta: false };
+  context.on('requestfinished', async (request) => {
+    if (!new URL(request.url()).pathname.includes('/pagefind/')) return;
+    if (request.url().endsWith('.pf_meta')) counter.meta = true;
+    const sizes = await request.sizes().catch(() => null);
+    if (sizes) counter.bytes += sizes.responseBodySize;
+  });
+  return counter;
+}
 
 export async function searchFigures(browser, baseUrl, dist) {
   let total = 0;
@@ -36,19 +40,20 @@ export async function searchFigures(browser, baseUrl, dist) {
   const keystroke = [];
   for (const q of QUERIES) {
     const context = await browser.newContext({ locale: 'zh-CN' });
+    const counter = countIndexBytes(context);
     const page = await context.newPage();
     await page.goto(`${baseUrl}/pingtan/2024/`, { waitUntil: 'load' });
+    // The app takes the pre-rendered page over (until then the field is there twice).
+    await page.waitForFunction(() => document.getElementById('prerendered') === null);
     const input = page.locator('#site-search-input');
     await input.focus();
-    await page.waitForFunction(() =>
-      performance.getEntriesByType('resource').some((e) => e.name.includes('.pf_meta')),
-    );
+    for (let i = 0; i < 100 && !counter.meta; i += 1) await page.waitForTimeout(100);
     await page.waitForTimeout(300);
-    const onFocus = await indexBytes(page);
+    const onFocus = counter.bytes;
     await input.fill(q);
     await page.locator('#site-search-results a.search-hit').first().waitFor();
     await page.waitForTimeout(200);
-    queries.push({ q, onFocus, query: (await indexBytes(page)) - onFocus });
+    queries.push({ q, onFocus, query: counter.bytes - onFocus });
     for (let run = 0; run < RUNS; run += 1) {
       await input.fill('');
       await page.locator('#site-search-results').waitFor({ state: 'hidden' });
