@@ -21,6 +21,7 @@ import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 
 import { baselineHtml } from './baseline.mjs';
+import { searchFigures, searchLines } from './search.mjs';
 import {
   LONG_PARAGRAPH_FIGURES,
   SYNTHETIC_SECTIONS,
@@ -485,7 +486,7 @@ async function main() {
     }
     return;
   }
-  let loads, times, tasks;
+  let loads, times, tasks, search;
   try {
     log('cold loads');
     loads = [];
@@ -494,6 +495,8 @@ async function main() {
     times = await timings(browser);
     log('longest tasks on large data');
     tasks = await longTasks(browser);
+    log('search');
+    search = await searchFigures(browser, BASE_URL, DIST);
   } finally {
     await browser.close();
   }
@@ -603,6 +606,7 @@ async function main() {
       Math.max(...values) <= BUDGET.longTaskMs,
     ]),
   ];
+  for (const text of searchLines(search)) line(text);
   line('### Budgets');
   line();
   line('| budget | figure | result |');
@@ -620,7 +624,7 @@ async function main() {
   writeFileSync(path.join(RESULTS, 'results.md'), `${text}\n`);
   writeFileSync(
     path.join(RESULTS, 'results.json'),
-    JSON.stringify({ runs: RUNS, loads: loads.map((l) => ({ ...l, files: l.files.map(({ gz, br, ...f }) => f) })), lighthouse: pageFigures, timings: times, longTasks: tasks, budgets }, null, 2),
+    JSON.stringify({ runs: RUNS, loads: loads.map((l) => ({ ...l, files: l.files.map(({ gz, br, ...f }) => f) })), lighthouse: pageFigures, timings: times, longTasks: tasks, search, budgets }, null, 2),
   );
   if (process.env.BENCH_OUT) writeFileSync(path.resolve(ROOT, process.env.BENCH_OUT), `${text}\n`);
   log(`results in ${path.relative(ROOT, RESULTS)}/results.{md,json}`);

@@ -14,6 +14,7 @@ pub mod pages;
 pub mod params;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+pub mod search;
 pub mod site;
 pub mod takeover;
 
@@ -27,11 +28,13 @@ use crate::components::loading::provide_load_notice;
 #[cfg(target_arch = "wasm32")]
 use crate::components::loading::LoadNoticeLine;
 use crate::components::not_found::NotFound;
+use crate::components::search::SearchBox;
 use crate::components::status::{provide_status, StatusRegion};
 use crate::pages::agency::{AgencyPage, IndicatorPage};
 use crate::pages::checks::ChecksPage;
 use crate::pages::compare::ComparePage;
 use crate::pages::overview::OverviewPage;
+use crate::pages::search::SearchPage;
 use crate::pages::tujie::TujiePage;
 use crate::pages::{catalog::CatalogPage, report::ReportPage};
 use crate::site::SiteBase;
@@ -89,6 +92,7 @@ pub fn App() -> impl IntoView {
                         {SITE_NAME}
                         <span class="site-tagline">"政府信息公开工作年度报告"</span>
                     </a>
+                    <SearchBox />
                     <FontSizeControl />
                 </header>
                 <main id="main" tabindex="-1">
@@ -96,6 +100,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=CatalogPage />
                         <Route path=path!("/checks") view=ChecksPage />
                         <Route path=path!("/overview") view=OverviewPage />
+                        <Route path=path!("/search") view=SearchPage />
                         // Before the report route: `indicators` is not a year.
                         <Route path=path!("/:agency/indicators/:key") view=IndicatorPage />
                         <Route path=path!("/:agency/:year/tujie") view=TujiePage />

@@ -21,8 +21,9 @@ use crate::App;
 pub fn page_paths(data: &Preloaded) -> Vec<String> {
     let mut paths = vec![
         "/".to_string(),
-        format!("{}/", route::checks()),
-        format!("{}/", route::overview()),
+        route::canonical(route::SEARCH),
+        route::canonical(&route::checks()),
+        route::canonical(&route::overview()),
     ];
     paths.extend(indicator_paths(data));
     for report in &data.reports {

@@ -60,6 +60,36 @@ pub fn use_site_base() -> SiteBase {
 
 /// Site paths of the portal's pages.
 pub mod route {
+    /// The search page.
+    pub const SEARCH: &str = "/search";
+
+    /// The search page with a query and its filters (empty ones left out), shareable.
+    pub fn search(text: &str, agency: &str, year: &str) -> String {
+        let params: Vec<String> = [("q", text), ("agency", agency), ("year", year)]
+            .into_iter()
+            .filter(|(_, v)| !v.trim().is_empty())
+            .map(|(k, v)| format!("{k}={}", encode(v.trim())))
+            .collect();
+        if params.is_empty() {
+            canonical(SEARCH)
+        } else {
+            format!("{}?{}", canonical(SEARCH), params.join("&"))
+        }
+    }
+
+    /// Percent-encodes a query value (UTF-8 bytes; unreserved characters stay).
+    fn encode(value: &str) -> String {
+        value
+            .bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                    (b as char).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect()
+    }
+
     pub fn report(agency: &str, year: u16) -> String {
         format!("/{agency}/{year}")
     }
@@ -223,6 +253,11 @@ mod tests {
         );
         assert_eq!(route::canonical("/pingtan/2024/s3"), "/pingtan/2024/s3/");
         assert_eq!(route::canonical("/"), "/");
+        assert_eq!(route::search("", "", ""), "/search/");
+        assert_eq!(
+            route::search("行政 复议", "pingtan", "2024"),
+            "/search/?q=%E8%A1%8C%E6%94%BF%20%E5%A4%8D%E8%AE%AE&agency=pingtan&year=2024"
+        );
     }
 
     #[test]

@@ -54,8 +54,9 @@ fn a_section_page_carries_its_text_and_link_preview_tags() {
     assert_eq!(html.matches("<title>").count(), 1, "one title: {html}");
     assert!(html.contains(&format!("<title>{title} · 年报</title>")));
     assert!(
-        html.contains(r#"id="s5" class="section is-target""#),
-        "the linked section is marked"
+        // data-pagefind-body: the linked section is the page's one search record.
+        html.contains(r#"id="s5" data-pagefind-body="" class="section is-target""#),
+        "the linked section is marked and indexed"
     );
     assert!(html.contains(r#"<div id="prerendered">"#));
     assert_eq!(html.matches("lang=\"zh-CN\"").count(), 1);

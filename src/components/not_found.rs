@@ -19,6 +19,7 @@ pub fn NotFound(
 ) -> impl IntoView {
     let base = use_site_base();
     let detail = what.unwrap_or_else(|| "这个网址".to_string());
+    let agency_for_name = agency.clone();
     let suggestions = move || {
         let base = base.clone();
         let agency = agency.clone();
@@ -48,13 +49,33 @@ pub fn NotFound(
             })
         })
     };
+    // The address names the body by its id (“pingtan”); once the catalog is there, the
+    // sentence names it by its name (平潭综合实验区 2030年度的报告).
+    let plain = format!("本站没有找到{detail}对应的内容。");
+    let sentence = {
+        let (agency, plain) = (agency_for_name, plain.clone());
+        move || {
+            let (agency, plain) = (agency.clone(), plain.clone());
+            let catalog = catalog_if_loaded();
+            Suspend::new(async move {
+                let named = catalog.await.zip(agency).and_then(|(catalog, id)| {
+                    let entry = catalog.agency(&id)?;
+                    Some(plain.replace(&format!("“{id}” "), &format!("{} ", entry.agency.name)))
+                });
+                view! { <p>{named.unwrap_or(plain)}</p> }
+            })
+        }
+    };
     let home = use_site_base().href("/");
     view! {
         <Title text=page_title("未找到") />
         <TakeOver />
         <div class="not-found">
             <h1>"未找到页面"</h1>
-            <p>{format!("本站没有找到{detail}对应的内容。")}</p>
+            <Suspense fallback={
+                let plain = plain.clone();
+                move || view! { <p>{plain.clone()}</p> }
+            }>{sentence}</Suspense>
             <Suspense>{suggestions}</Suspense>
             <p>
                 <a href=home>"返回报告目录"</a>

@@ -108,13 +108,22 @@ pub fn SectionView(section: Section, depth: usize) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <aside class="section-charts" aria-label="历年图表">
+                <aside class="section-charts" aria-label="历年图表" data-pagefind-ignore="all">
                     {aside}
                 </aside>
             }
         });
     let id = section.id.clone();
     let target = context.target;
+    // The search index (scripts/search-index.mjs) reads the pre-rendered section pages: the
+    // linked section is the page's one record, its subsections (their own records) left out.
+    // (Sections around the linked one stay unmarked: the body inside them must be read.)
+    let indexed = cfg!(not(target_arch = "wasm32"))
+        .then(|| target.get_untracked().as_deref() == Some(section.id.as_str()));
+    let around_target = target.get_untracked().is_some_and(|t| holds(&section, &t));
+    let search_record = indexed
+        .filter(|&on| on)
+        .map(|_| search_record(&report, &full_heading));
     let is_target = move || target.read().as_deref() == Some(id.as_str());
     // Text and tables, then the charts: beside each other on wide screens, one after the
     // other on narrow ones (see styles.css).
@@ -160,19 +169,57 @@ pub fn SectionView(section: Section, depth: usize) -> impl IntoView {
             class="section"
             class:is-target=is_target
             class:has-charts=has_charts
+            data-pagefind-body=indexed.filter(|&on| on).map(|_| "")
+            data-pagefind-ignore=indexed.filter(|&on| !on && !around_target).map(|_| "all")
         >
             {heading}
             {compare}
+            {search_record}
             {body}
             {section
                 .children
                 .into_iter()
                 .map(|child| view! { <SectionView section=child depth=depth + 1 /> })
                 .collect_view()}
-            <p class="print-url" aria-hidden="true">
+            <p class="print-url" aria-hidden="true" data-pagefind-ignore="all">
                 {base.absolute(&path)}
             </p>
         </section>
     }
     .into_any()
+}
+
+/// What a search result shows and filters by, for the pre-rendered page's record: the
+/// section's heading, the body (its id as the filter, its name to show), the year, the format.
+/// (`data-pagefind-ignore` without "all": the text is left out, the meta and filters kept.)
+fn search_record(report: &Report, full_heading: &str) -> impl IntoView {
+    let attr = |key: &str, value: &str| format!("{key}:{}", value.replace(',', "，"));
+    view! {
+        <span
+            hidden
+            data-pagefind-ignore
+            data-pagefind-meta=attr("title", full_heading)
+            data-pagefind-filter=attr("agency", &report.agency.id)
+        ></span>
+        <span
+            hidden
+            data-pagefind-ignore
+            data-pagefind-meta=attr("agency_name", &report.agency.name)
+            data-pagefind-filter=attr("year", &report.year.to_string())
+        ></span>
+        <span
+            hidden
+            data-pagefind-ignore
+            data-pagefind-meta=attr("year", &report.year.to_string())
+            data-pagefind-filter=attr("format", report.format.label())
+        ></span>
+    }
+}
+
+/// Whether `id` names a subsection (at any depth) of `section`.
+fn holds(section: &Section, id: &str) -> bool {
+    section
+        .children
+        .iter()
+        .any(|child| child.id == id || holds(child, id))
 }

@@ -4,4 +4,5 @@ pub mod checks;
 pub mod compare;
 pub mod overview;
 pub mod report;
+pub mod search;
 pub mod tujie;

@@ -13,6 +13,7 @@ use crate::components::contents::Contents;
 use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
 use crate::components::section::{previous_year, Paragraph, ReportContext, SectionView};
+use crate::components::shortcuts::ReportShortcuts;
 use crate::data::{use_report, ReportData, SeriesNeed};
 use crate::params::use_report_address;
 use crate::site::{route, use_site_base};
@@ -113,10 +114,16 @@ fn ReportView(
     follow_target(target, hash);
 
     let report_href = base.href(&route::report(&report.agency.id, report.year));
+    let section_ids: Vec<String> = report.walk().into_iter().map(|s| s.id.clone()).collect();
+    let section_href = {
+        let (base, agency, year) = (base.clone(), report.agency.id.clone(), report.year);
+        Callback::new(move |id: String| base.href(&route::section(&agency, year, &id)))
+    };
     view! {
         <PageMeta title description path=canonical />
         <div class="report-layout">
             <Contents sections=report.sections.clone() current=reading />
+            <ReportShortcuts sections=section_ids target reading href=section_href />
             <article class="report" aria-labelledby="report-title">
                 <ReportHeader report=report.clone() previous />
                 {move || {
