@@ -247,38 +247,17 @@ fn tables_view(before: &Report, after: &Report, section: &str) -> Option<AnyView
                 .enumerate()
                 .map(|(col, c)| change_cell(cell_id(TableKind::Applications, &c.row, col), c))
                 .collect_view();
-            view! {
-                <tr>
-                    <th scope="row">{row[0].row_label.clone()}</th>
-                    {tds}
-                </tr>
-            }
+            (row[0].row_label.clone(), tds)
         });
-        let head = APPLICANT_COLUMNS
-            .iter()
-            .map(|c| view! { <th scope="col">{*c}</th> })
-            .collect_view();
-        let table = view! {
-            <div class="table-scroll" role="region" aria-label="表三逐格比较" tabindex="0">
-                <table class="compare-table" id="cmp-table-applications">
-                    <caption>
-                        {format!(
-                            "表三 收到和处理政府信息公开申请情况：{}年度 → {}年度",
-                            before.year,
-                            after.year,
-                        )}
-                    </caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"项目"</th>
-                            {head}
-                        </tr>
-                    </thead>
-                    <tbody>{rows.collect_view()}</tbody>
-                </table>
-            </div>
-        };
-        out.push(table.into_any());
+        out.push(compare_table(
+            "表三",
+            "收到和处理政府信息公开申请情况",
+            "项目",
+            TableKind::Applications,
+            &APPLICANT_COLUMNS,
+            rows.collect(),
+            (before.year, after.year),
+        ));
     }
     if stands_here(TableKind::Reviews) {
         let cells = compare::reviews(before, after);
@@ -291,40 +270,68 @@ fn tables_view(before: &Report, after: &Report, section: &str) -> Option<AnyView
                     .enumerate()
                     .map(|(r, c)| change_cell(cell_id(TableKind::Reviews, &g.to_string(), r), c))
                     .collect_view();
-                view! {
-                    <tr>
-                        <th scope="row">{row[0].row_label.clone()}</th>
-                        {tds}
-                    </tr>
-                }
+                (row[0].row_label.clone(), tds)
             });
-        let head = REVIEW_RESULTS
-            .iter()
-            .map(|c| view! { <th scope="col">{*c}</th> })
-            .collect_view();
-        let table = view! {
-            <div class="table-scroll" role="region" aria-label="表四逐格比较" tabindex="0">
-                <table class="compare-table" id="cmp-table-reviews">
-                    <caption>
-                        {format!(
-                            "表四 行政复议、行政诉讼情况：{}年度 → {}年度",
-                            before.year,
-                            after.year,
-                        )}
-                    </caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"类别"</th>
-                            {head}
-                        </tr>
-                    </thead>
-                    <tbody>{rows.collect_view()}</tbody>
-                </table>
-            </div>
-        };
-        out.push(table.into_any());
+        out.push(compare_table(
+            "表四",
+            "行政复议、行政诉讼情况",
+            "类别",
+            TableKind::Reviews,
+            &REVIEW_RESULTS,
+            rows.collect(),
+            (before.year, after.year),
+        ));
     }
     (!out.is_empty()).then(|| out.collect_view().into_any())
+}
+
+/// One standard table compared cell by cell: a row per printed row, its cells' changes.
+fn compare_table<V: IntoView + 'static>(
+    name: &'static str,
+    title: &'static str,
+    corner: &'static str,
+    table: TableKind,
+    columns: &[&'static str],
+    rows: Vec<(String, V)>,
+    (year_before, year_after): (u16, u16),
+) -> AnyView {
+    let head = columns
+        .iter()
+        .map(|c| view! { <th scope="col">{*c}</th> })
+        .collect_view();
+    let rows = rows
+        .into_iter()
+        .map(|(label, tds)| {
+            view! {
+                <tr>
+                    <th scope="row">{label}</th>
+                    {tds}
+                </tr>
+            }
+        })
+        .collect_view();
+    let table = view! {
+        <div
+            class="table-scroll"
+            role="region"
+            aria-label=format!("{name}逐格比较")
+            tabindex="0"
+        >
+            <table class="compare-table" id=format!("cmp-table-{}", table.key())>
+                <caption>
+                    {format!("{name} {title}：{year_before}年度 → {year_after}年度")}
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{corner}</th>
+                        {head}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    };
+    table.into_any()
 }
 
 /// Prose figures of the same indicator in both years.
