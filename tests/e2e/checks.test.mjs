@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
-import { REPORT, TIMEOUT, href, open, url, withPage } from './harness.mjs';
+import { REPORT, TIMEOUT, href, open, parseCsv, url, withPage } from './harness.mjs';
 
 const json = async (path) => (await fetch(url(path))).json();
 
@@ -15,26 +15,6 @@ function due(year, kind) {
   return `${year + 1}-01-31`;
 }
 const days = (from, to) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
-
-/** A CSV reader for quoted fields (the portal's CSVs quote fields with commas). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
-    else if (c !== '\r') cell += c;
-  }
-  return rows;
-}
 
 test('/checks lists every report with its deadline, lateness and findings', { timeout: TIMEOUT }, async (t) => {
   const catalog = await json('/data/catalog.json');

@@ -222,3 +222,23 @@ export async function reportJson() {
   assert.equal(response.status, 200, `${REPORT.data} is served`);
   return response.json();
 }
+
+/** Reads CSV text (fields quoted where they hold commas, quotes doubled) into rows of fields. */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
+    else if (c !== '\r') cell += c;
+  }
+  return rows;
+}

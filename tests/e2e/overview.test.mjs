@@ -5,28 +5,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
-import { TIMEOUT, open, url, withPage } from './harness.mjs';
+import { TIMEOUT, open, parseCsv, url, withPage } from './harness.mjs';
 
 const json = async (path) => (await fetch(url(path))).json();
-
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
-    else if (c !== '\r') cell += c;
-  }
-  return rows;
-}
 
 test('/overview totals each year and names the bodies it covers', { timeout: TIMEOUT }, async (t) => {
   const series = await json('/data/pingtan/series.json');
