@@ -9,6 +9,7 @@ pub mod font_size;
 pub mod loading;
 pub mod not_found;
 pub mod page_meta;
+pub mod print_button;
 pub mod progressive;
 pub mod search;
 pub mod section;

@@ -12,6 +12,7 @@ use crate::components::checkup::CheckupView;
 use crate::components::contents::Contents;
 use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
+use crate::components::print_button::PrintButton;
 use crate::components::section::{previous_year, Paragraph, ReportContext, SectionView};
 use crate::components::shortcuts::ReportShortcuts;
 use crate::data::{use_report, ReportData, SeriesNeed};
@@ -237,15 +238,7 @@ fn ReportHeader(report: Arc<Report>, previous: Option<u16>) -> impl IntoView {
                 </a>
                 <a href=base.href(&route::agency(&report.agency.id))>"历年指标图表"</a>
                 {compare}
-                <button
-                    type="button"
-                    class="print"
-                    on:click=|_| {
-                        let _ = window().print();
-                    }
-                >
-                    "打印"
-                </button>
+                <PrintButton />
             </p>
         </header>
     }

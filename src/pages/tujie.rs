@@ -12,6 +12,7 @@ use nianbao_model::{CellAddress, Report, Series};
 
 use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
+use crate::components::print_button::PrintButton;
 use crate::components::share_image::{summary_svg, ImageFigure, SaveImageButton};
 use crate::data::{use_report, ReportData, SeriesNeed};
 use crate::params::use_report_address;
@@ -323,15 +324,7 @@ pub fn TujieView(report: Arc<Report>, series: Arc<Vec<Series>>) -> impl IntoView
                 <p class="report-actions">
                     <a href=base.href(&report_path)>"阅读报告全文"</a>
                     " · "
-                    <button
-                        type="button"
-                        class="print"
-                        on:click=|_| {
-                            let _ = window().print();
-                        }
-                    >
-                        "打印"
-                    </button>
+                    <PrintButton />
                     " · "
                     <SaveImageButton svg=image file_name=image_name />
                 </p>
