@@ -23,6 +23,7 @@ pub const FLAG_COLOR: &str = "#C62828";
 /// Legend name of the marks on flagged figures (one legend entry for all series).
 pub const FLAG_NAME: &str = "⚠ 未通过勾稽检查";
 
+use nianbao_model::format::csv_field;
 pub use nianbao_model::format::mark;
 use nianbao_model::format::number as format_value;
 
@@ -215,14 +216,6 @@ pub fn chart_option(
         );
     }
     chart
-}
-
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
 }
 
 /// The chart's data as CSV: a row per year, for each series its value (empty for a gap) and

@@ -3,6 +3,7 @@
 
 use crate::catalog::Catalog;
 use crate::checkup::{BodyKind, Finding};
+use crate::format::csv_field;
 use crate::report::ReportFormat;
 
 /// One report's check-up as the table shows it.
@@ -116,14 +117,6 @@ pub const CSV_HEADER: [&str; 12] = [
     "发现",
 ];
 
-fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
 /// The rows as CSV, lines ended by CRLF (blank where a value cannot be said); the findings joined by ` | `.
 pub fn csv(rows: &[CheckRow]) -> String {
     let mut out = CSV_HEADER.join(",");
@@ -144,7 +137,7 @@ pub fn csv(rows: &[CheckRow]) -> String {
             r.checks_failed.to_string(),
             findings.join(" | "),
         ];
-        let cells: Vec<String> = cells.iter().map(|c| field(c)).collect();
+        let cells: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
     }

@@ -72,6 +72,16 @@ pub fn number(v: f64) -> String {
     }
 }
 
+/// A CSV field as RFC 4180 writes it: quoted (quotes doubled) where it holds a comma, a quote
+/// or a line break. Every CSV the portal offers is written with it.
+pub fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
 /// The marks the portal puts beside figures, the same in tables, charts and the 图解.
 pub mod mark {
     /// A figure a failed consistency check doubts.

@@ -3,6 +3,7 @@
 //! year × indicator, with where each value stands).
 
 use crate::address::CellAddress;
+use crate::format::csv_field;
 use crate::series::{Series, Source};
 
 /// The indicators the overview adds up: requests received, results by kind, reviews,
@@ -111,14 +112,6 @@ pub const CSV_HEADER: [&str; 14] = [
     "出处位置",
 ];
 
-fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
 fn yes(b: bool) -> String {
     if b { "是" } else { "" }.to_string()
 }
@@ -148,7 +141,7 @@ pub fn csv(agencies: &[(&str, &str, &[Series])]) -> String {
                     p.source.as_ref().map(Source::describe).unwrap_or_default(),
                     p.source.as_ref().map(locator).unwrap_or_default(),
                 ];
-                let cells: Vec<String> = cells.iter().map(|c| field(c)).collect();
+                let cells: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
                 out.push_str(&cells.join(","));
                 out.push_str("\r\n");
             }
