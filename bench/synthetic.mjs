@@ -61,12 +61,13 @@ export function longParagraphReport(report, figures = LONG_PARAGRAPH_FIGURES) {
   };
 }
 
-/** A catalog of `count` bodies (copies of the real ones under invented ids and names). */
-export function largeCatalog(catalog, count = 10_000) {
-  const agencies = [];
+/** The names list (`data/names.json`) of `count` bodies: copies of the real ones under invented
+ * ids and names. */
+export function largeNames(names, count = 10_000) {
+  const bodies = [];
   for (let i = 0; i < count; i += 1) {
-    const source = catalog.agencies[i % catalog.agencies.length];
-    agencies.push({ ...source, id: `synthetic-${i}`, name: `合成测试机关${i + 1}（${source.name}）` });
+    const source = names.bodies[i % names.bodies.length];
+    bodies.push({ ...source, id: `synthetic-${i}`, name: `合成测试机关${i + 1}（${source.name}）` });
   }
-  return { ...catalog, agencies };
+  return { ...names, bodies };
 }

@@ -4,7 +4,9 @@ use std::fmt;
 use std::sync::Arc;
 
 use nianbao_model::{
-    parse_catalog, parse_report, parse_series, paths, Catalog, DataError, Report, Series,
+    parse_agency_file, parse_catalog, parse_name_index, parse_region_index, parse_region_shard,
+    parse_report, parse_series, paths, AgencyFile, Catalog, DataError, NameIndex, RegionIndex,
+    RegionShard, Report, Series,
 };
 
 use crate::site::SiteBase;
@@ -148,6 +150,29 @@ async fn load<T>(
 
 pub async fn load_catalog(base: SiteBase) -> Result<Arc<Catalog>, LoadError> {
     load(&base, paths::CATALOG.to_string(), parse_catalog).await
+}
+
+/// The index of top-level regions (the home page's tree).
+pub async fn load_region_index(base: SiteBase) -> Result<Arc<RegionIndex>, LoadError> {
+    load(&base, paths::REGIONS.to_string(), parse_region_index).await
+}
+
+/// One region's sub-regions and bodies.
+pub async fn load_region(base: SiteBase, slug: String) -> Result<Arc<RegionShard>, LoadError> {
+    load(&base, paths::region(&slug), parse_region_shard).await
+}
+
+/// One body's catalog entry.
+pub async fn load_agency_file(
+    base: SiteBase,
+    agency: String,
+) -> Result<Arc<AgencyFile>, LoadError> {
+    load(&base, paths::agency(&agency), parse_agency_file).await
+}
+
+/// Every body's name, for the home page's filter.
+pub async fn load_names(base: SiteBase) -> Result<Arc<NameIndex>, LoadError> {
+    load(&base, paths::NAMES.to_string(), parse_name_index).await
 }
 
 pub async fn load_report(

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use nianbao_model::{AgencyEntry, Catalog, Report, Series};
+use nianbao_model::{AgencyEntry, Catalog, NameIndex, RegionIndex, RegionShard, Report, Series};
 
 use crate::api::{self, FetchError, LoadError};
 use crate::params::{AgencyAddress, CompareAddress, ReportAddress};
@@ -49,6 +49,9 @@ pub struct Preloaded {
     pub reports: Vec<Arc<Report>>,
     /// Each agency's `series.json`.
     pub series: HashMap<String, Arc<Vec<Series>>>,
+    /// `regions.json` and every region's file, by slug.
+    pub regions: Option<Arc<RegionIndex>>,
+    pub shards: HashMap<String, Arc<RegionShard>>,
 }
 
 impl Preloaded {
@@ -107,17 +110,69 @@ pub fn use_catalog() -> Data<Arc<Catalog>> {
     }))
 }
 
-/// The catalog, if it can be had, for views that only add to a page (suggestions). Contexts
-/// are read now; the future may run later.
-pub fn catalog_if_loaded() -> impl std::future::Future<Output = Option<Arc<Catalog>>> {
-    let preloaded = use_preloaded().catalog;
-    let CatalogResource(catalog) = expect_context();
+/// An agency's catalog entry, if it can be had, for views that only add to a page
+/// (suggestions). Contexts are read now; the future may run later.
+pub fn agency_if_loaded(agency: String) -> impl std::future::Future<Output = Option<AgencyEntry>> {
+    let preloaded = use_preloaded()
+        .catalog
+        .and_then(|catalog| catalog.agency(&agency).cloned());
+    let base = use_site_base();
     async move {
         match preloaded {
-            Some(catalog) => Some(catalog),
-            None => catalog.await.ok(),
+            Some(entry) => Some(entry),
+            None => api::load_agency_file(base, agency)
+                .await
+                .ok()
+                .map(|file| file.entry.clone()),
         }
     }
+}
+
+/// The home page's index of regions.
+pub fn use_region_index() -> Data<Arc<RegionIndex>> {
+    if let Some(index) = use_preloaded().regions {
+        return Data::Ready(index);
+    }
+    let base = use_site_base();
+    // A missing index is a failure of the site, not a page that does not exist.
+    Data::Loading(LocalResource::new(move || {
+        let base = base.clone();
+        async move { api::load_region_index(base).await.map_err(Failure::Load) }
+    }))
+}
+
+/// The region a `/region/{slug}` address names.
+pub fn use_region(slug: Memo<String>) -> Data<Arc<RegionShard>> {
+    if let Some(shard) = use_preloaded().shards.get(&slug.get_untracked()) {
+        return Data::Ready(shard.clone());
+    }
+    let base = use_site_base();
+    Data::Loading(LocalResource::new(move || {
+        let (base, slug) = (base.clone(), slug.get());
+        async move { Ok(api::load_region(base, slug).await?) }
+    }))
+}
+
+/// A region's file for a view that opens it on demand (a branch of the home page's tree):
+/// pre-rendered where the pre-renderer has it, else fetched when the future first runs.
+pub fn region_on_demand(
+    slug: String,
+) -> impl std::future::Future<Output = Result<Arc<RegionShard>, api::LoadError>> {
+    let preloaded = use_preloaded().shards.get(&slug).cloned();
+    let base = use_site_base();
+    async move {
+        match preloaded {
+            Some(shard) => Ok(shard),
+            None => api::load_region(base, slug).await,
+        }
+    }
+}
+
+/// Every body's name, for the filter (fetched only once a reader types).
+pub fn names_on_demand() -> impl std::future::Future<Output = Result<Arc<NameIndex>, api::LoadError>>
+{
+    let base = use_site_base();
+    api::load_names(base)
 }
 
 /// One report with its agency's series.
@@ -188,7 +243,7 @@ impl AgencyData {
     }
 }
 
-/// The agency an address names: the catalog (shared) and the agency's `series.json`.
+/// The agency an address names: its `agency.json` and `series.json`, nothing of other bodies.
 pub fn use_agency(address: Memo<AgencyAddress>) -> Data<AgencyData> {
     let preloaded = use_preloaded();
     let agency = address.get_untracked().agency;
@@ -202,17 +257,18 @@ pub fn use_agency(address: Memo<AgencyAddress>) -> Data<AgencyData> {
         return Data::Ready(data);
     }
     let base = use_site_base();
-    let CatalogResource(catalog) = expect_context();
     let agency = Memo::new(move |_| address.with(|a| a.agency.clone()));
     Data::Loading(LocalResource::new(move || {
         let (base, agency) = (base.clone(), agency.get());
         async move {
-            let catalog = catalog.await.map_err(Failure::Load)?;
-            let entry = catalog.agency(&agency).ok_or(Failure::NotFound)?.clone();
-            // The agency is listed: a missing series file is the site's fault, not a missing page.
-            let series = api::load_series(base, agency)
-                .await
-                .map_err(Failure::Load)?;
+            let (file, series) = futures::join!(
+                api::load_agency_file(base.clone(), agency.clone()),
+                api::load_series(base, agency)
+            );
+            // No agency file: no such agency. With one, a missing series file is the site's
+            // fault, not a missing page.
+            let entry = file?.entry.clone();
+            let series = series.map_err(Failure::Load)?;
             Ok(AgencyData { entry, series })
         }
     }))

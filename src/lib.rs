@@ -34,6 +34,7 @@ use crate::pages::agency::{AgencyPage, IndicatorPage};
 use crate::pages::checks::ChecksPage;
 use crate::pages::compare::ComparePage;
 use crate::pages::overview::OverviewPage;
+use crate::pages::region::RegionPage;
 use crate::pages::search::SearchPage;
 use crate::pages::tujie::TujiePage;
 use crate::pages::{catalog::CatalogPage, report::ReportPage};
@@ -101,6 +102,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/checks") view=ChecksPage />
                         <Route path=path!("/overview") view=OverviewPage />
                         <Route path=path!("/search") view=SearchPage />
+                        <Route path=path!("/region/:slug") view=RegionPage />
                         // Before the report route: `indicators` is not a year.
                         <Route path=path!("/:agency/indicators/:key") view=IndicatorPage />
                         <Route path=path!("/:agency/:year/tujie") view=TujiePage />

@@ -26,6 +26,13 @@ pub fn page_paths(data: &Preloaded) -> Vec<String> {
         route::canonical(&route::overview()),
     ];
     paths.extend(indicator_paths(data));
+    let mut regions: Vec<&String> = data.shards.keys().collect();
+    regions.sort_unstable();
+    paths.extend(
+        regions
+            .into_iter()
+            .map(|slug| route::canonical(&route::region(slug))),
+    );
     for report in &data.reports {
         paths.push(route::canonical(&route::report(
             &report.agency.id,
@@ -216,9 +223,27 @@ pub fn load_data(dist: &Path) -> Result<Preloaded, String> {
             .map_err(|e| format!("{relative}: {e}"))?;
         series.insert(id.clone(), Arc::new(agency_series));
     }
+    let regions = nianbao_model::parse_region_index(&read(nianbao_model::paths::REGIONS.into())?)
+        .map_err(|e| format!("regions: {e}"))?;
+    // Every region, from the top down.
+    let mut shards = std::collections::HashMap::new();
+    let mut pending: Vec<String> = regions
+        .regions
+        .iter()
+        .map(|r| r.region.slug.clone())
+        .collect();
+    while let Some(slug) = pending.pop() {
+        let relative = nianbao_model::paths::region(&slug);
+        let shard = nianbao_model::parse_region_shard(&read(relative.clone())?)
+            .map_err(|e| format!("{relative}: {e}"))?;
+        pending.extend(shard.children.iter().map(|c| c.region.slug.clone()));
+        shards.insert(slug, Arc::new(shard));
+    }
     Ok(Preloaded {
         catalog: Some(Arc::new(catalog)),
         reports,
         series,
+        regions: Some(Arc::new(regions)),
+        shards,
     })
 }

@@ -77,6 +77,16 @@ pub mod route {
         }
     }
 
+    /// The home page with its filter's text (empty: the plain home page).
+    pub fn catalog_filter(text: &str) -> String {
+        // Kept as typed (a trailing space included): the field shows what the address holds.
+        if text.is_empty() {
+            "/".into()
+        } else {
+            format!("/?filter={}", encode(text))
+        }
+    }
+
     /// Percent-encodes a query value (UTF-8 bytes; unreserved characters stay).
     fn encode(value: &str) -> String {
         value
@@ -101,6 +111,11 @@ pub mod route {
     /// A report's 图解 view.
     pub fn tujie(agency: &str, year: u16) -> String {
         format!("/{agency}/{year}/tujie")
+    }
+
+    /// A region's page: its sub-regions and its bodies.
+    pub fn region(slug: &str) -> String {
+        format!("/region/{slug}")
     }
 
     /// An agency's page: its reports and all its indicators.
@@ -247,6 +262,9 @@ mod tests {
         );
         assert_eq!(route::tujie("pingtan", 2024), "/pingtan/2024/tujie");
         assert_eq!(route::agency("pingtan"), "/pingtan");
+        assert_eq!(route::region("fujian"), "/region/fujian");
+        assert_eq!(route::catalog_filter(""), "/");
+        assert_eq!(route::catalog_filter("平潭"), "/?filter=%E5%B9%B3%E6%BD%AD");
         assert_eq!(
             route::indicator("pingtan", "requests.new"),
             "/pingtan/indicators/requests.new"

@@ -92,10 +92,63 @@ fn every_report_and_section_has_a_page_and_the_sitemap_lists_them() {
 }
 
 #[test]
-fn the_catalog_page_links_every_report() {
+fn the_catalog_page_lists_regions_and_the_latest_reports() {
     let html = page("/");
-    assert!(html.contains(r#"href="/shenyang-fgw/2017""#), "{html}");
     assert!(html.contains("<title>政府信息公开工作年度报告 · 年报</title>"));
+    // The newest report of each body (four bodies: fewer than the list holds).
+    assert!(html.contains(r#"href="/shenyang-fgw/2017""#), "{html}");
+    assert!(html.contains(r#"href="/pingtan/2025""#));
+    let text = text_of(&html);
+    assert!(text.contains("本站收录4个机关的20份年度报告。"), "{text}");
+    // The tree's branches, closed, each with a link that works without JavaScript.
+    assert!(text.contains("辽宁省1个机关 · 1份报告"), "{text}");
+    assert!(text.contains("福建省3个机关 · 19份报告"));
+    assert!(html.contains(r#"href="/region/fujian""#));
+    assert!(
+        !html.contains(r#"href="/pingtan-county""#),
+        "bodies stand in their regions' files, not on the home page"
+    );
+}
+
+#[test]
+fn every_body_is_reached_from_the_region_pages() {
+    let data = data();
+    let paths = page_paths(&data);
+    let regions: Vec<&String> = paths.iter().filter(|p| p.starts_with("/region/")).collect();
+    assert_eq!(
+        regions,
+        [
+            "/region/fujian/",
+            "/region/fujian-pingtanzongheshiyan/",
+            "/region/liaoning/",
+            "/region/liaoning-shenyang/",
+        ]
+    );
+    let pages: String = regions.iter().map(|p| page(p)).collect();
+    for body in [
+        "shenyang-fgw",
+        "pingtan",
+        "pingtan-county",
+        "pingtan-dishui",
+    ] {
+        assert!(pages.contains(&format!(r#"href="/{body}""#)), "{body}");
+    }
+    let zone = text_of(&page("/region/fujian-pingtanzongheshiyan/"));
+    assert!(
+        zone.contains("首页福建省平潭综合实验区"),
+        "the path above: {zone}"
+    );
+    assert!(zone.contains("平潭县人民政府（人民政府）最新：2013年度报告共3个年度"));
+    assert!(zone.contains("平潭综合实验区地方税务局（部门）"));
+    let province = text_of(&page("/region/fujian/"));
+    assert!(
+        province.contains("福建省3个机关 · 19份报告 · 行政区划代码 350000"),
+        "{province}"
+    );
+    assert!(province.contains("下级地区平潭综合实验区3个机关 · 19份报告"));
+    // A body's page says where it stands.
+    let body = page("/pingtan-county/");
+    assert!(body.contains(r#"href="/region/fujian-pingtanzongheshiyan""#));
 }
 
 #[test]

@@ -10,7 +10,7 @@ pub mod loading;
 pub mod not_found;
 pub mod page_meta;
 pub mod print_button;
-pub mod progressive;
+pub mod regions;
 pub mod search;
 pub mod section;
 pub mod share_image;

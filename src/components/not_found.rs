@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use nianbao_model::AgencyEntry;
 
-use crate::data::catalog_if_loaded;
+use crate::data::agency_if_loaded;
 use crate::page_title;
 use crate::site::{route, use_site_base};
 use crate::takeover::TakeOver;
@@ -17,52 +18,34 @@ pub fn NotFound(
     #[prop(optional_no_strip)]
     agency: Option<String>,
 ) -> impl IntoView {
-    let base = use_site_base();
     let detail = what.unwrap_or_else(|| "这个网址".to_string());
-    let agency_for_name = agency.clone();
-    let suggestions = move || {
-        let base = base.clone();
-        let agency = agency.clone();
-        let catalog = catalog_if_loaded();
-        Suspend::new(async move {
-            let catalog = catalog.await?;
-            let entry = agency.as_deref().and_then(|id| catalog.agency(id))?;
-            let id = entry.agency.id.clone();
-            Some(view! {
-                <p>{format!("{}现有以下年度的报告：", entry.agency.name)}</p>
-                <ul class="report-list">
-                    {entry
-                        .reports
-                        .iter()
-                        .map(|r| {
-                            view! {
-                                <li>
-                                    <a href=base
-                                        .href(
-                                            &route::report(&id, r.year),
-                                        )>{format!("{}年度", r.year)}</a>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            })
-        })
-    };
-    // The address names the body by its id (“pingtan”); once the catalog is there, the
-    // sentence names it by its name (平潭综合实验区 2030年度的报告).
     let plain = format!("本站没有找到{detail}对应的内容。");
-    let sentence = {
-        let (agency, plain) = (agency_for_name, plain.clone());
+    // One fetch of the agency's entry gives both its name and its years.
+    let named = {
+        let plain = plain.clone();
         move || {
             let (agency, plain) = (agency.clone(), plain.clone());
-            let catalog = catalog_if_loaded();
+            let entry = agency.clone().map(agency_if_loaded);
             Suspend::new(async move {
-                let named = catalog.await.zip(agency).and_then(|(catalog, id)| {
-                    let entry = catalog.agency(&id)?;
-                    Some(plain.replace(&format!("“{id}” "), &format!("{} ", entry.agency.name)))
-                });
-                view! { <p>{named.unwrap_or(plain)}</p> }
+                let entry = match entry {
+                    Some(entry) => entry.await,
+                    None => None,
+                };
+                match entry {
+                    Some(entry) => {
+                        let id = agency.unwrap_or_default();
+                        // The address names the body by its id (“pingtan”); the sentence names
+                        // it by its name (平潭综合实验区 2030年度的报告).
+                        let sentence =
+                            plain.replace(&format!("“{id}” "), &format!("{} ", entry.agency.name));
+                        view! {
+                            <p>{sentence}</p>
+                            <Suggestions entry />
+                        }
+                        .into_any()
+                    }
+                    None => view! { <p>{plain}</p> }.into_any(),
+                }
             })
         }
     };
@@ -75,11 +58,34 @@ pub fn NotFound(
             <Suspense fallback={
                 let plain = plain.clone();
                 move || view! { <p>{plain.clone()}</p> }
-            }>{sentence}</Suspense>
-            <Suspense>{suggestions}</Suspense>
+            }>{named}</Suspense>
             <p>
                 <a href=home>"返回报告目录"</a>
             </p>
         </div>
+    }
+}
+
+/// The reports an agency has, offered instead of the one that is not there.
+#[component]
+fn Suggestions(entry: AgencyEntry) -> impl IntoView {
+    let base = use_site_base();
+    let id = entry.agency.id.clone();
+    view! {
+        <p>{format!("{}现有以下年度的报告：", entry.agency.name)}</p>
+        <ul class="report-list">
+            {entry
+                .reports
+                .iter()
+                .map(|r| {
+                    view! {
+                        <li>
+                            <a href=base
+                                .href(&route::report(&id, r.year))>{format!("{}年度", r.year)}</a>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
     }
 }

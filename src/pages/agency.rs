@@ -13,6 +13,7 @@ use crate::components::compare_picker::ComparePicker;
 use crate::components::loading::{show, Labels, Missing};
 use crate::components::not_found::NotFound;
 use crate::components::page_meta::PageMeta;
+use crate::components::regions::RegionPath;
 use crate::data::{use_agency, AgencyData};
 use crate::params::{use_agency_address, AgencyAddress};
 use crate::site::{anchor, route, use_site_base};
@@ -113,6 +114,7 @@ fn AgencyView(data: AgencyData) -> impl IntoView {
         />
         <TakeOver />
         <div class="agency-page">
+            <RegionPath regions=data.entry.agency.region.clone() />
             <h1>{name.clone()}</h1>
             <p class="lede">
                 {format!(

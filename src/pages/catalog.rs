@@ -1,41 +1,43 @@
-//! `/`: every agency with the years it has reports for.
+//! `/`: the catalog by region — the newest reports, a tree of regions that opens on demand,
+//! and a filter over every body's name. It loads `regions.json` only: a region's file when a
+//! reader opens it, the names at the first keystroke in the filter.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use nianbao_model::format::chinese_date;
-use nianbao_model::{AgencyEntry, Catalog};
+use nianbao_model::RegionIndex;
 
 use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
-use crate::components::progressive::Progressive;
-use crate::data::use_catalog;
-use crate::site::{anchor, route, use_site_base};
+use crate::components::regions::{BodyFilter, RegionTree};
+use crate::data::use_region_index;
+use crate::site::{route, use_site_base};
 use crate::takeover::TakeOver;
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {
     let base = use_site_base();
     let content = show(
-        use_catalog(),
+        use_region_index(),
         Labels {
             what: "报告目录",
             loading: "正在载入报告目录…",
         },
         Missing::default,
-        |catalog| view! { <CatalogList catalog /> },
+        |index| view! { <Catalog index /> },
     );
     view! {
         <PageMeta
             title="政府信息公开工作年度报告".to_string()
-            description="按机关和年度阅读政府信息公开工作年度报告全文，可分享到具体章节。"
+            description="按地区和机关阅读政府信息公开工作年度报告全文，可分享到具体章节。"
                 .to_string()
             path="/".to_string()
         />
         <div class="catalog">
             <h1>"政府信息公开工作年度报告"</h1>
             <p class="lede">
-                "各级政府机关每年公布上一年度的政府信息公开工作情况。在这里按机关和年度阅读报告全文，可分享到具体章节。"
+                "各级政府机关每年公布上一年度的政府信息公开工作情况。在这里按地区和机关阅读报告全文，可分享到具体章节。"
             </p>
             <p class="catalog-tools">
                 <a href=base
@@ -51,52 +53,48 @@ pub fn CatalogPage() -> impl IntoView {
 }
 
 #[component]
-fn CatalogList(catalog: Arc<Catalog>) -> impl IntoView {
-    // Thousands of bodies render a slice per frame; a pre-rendered catalog is taken over once
-    // the whole list is there.
-    view! {
-        <Progressive
-            items=Arc::new(catalog.agencies.clone())
-            render=agency_entry
-            then=|| view! { <TakeOver /> }
-        />
-    }
-}
-
-fn agency_entry(agency: &AgencyEntry) -> impl IntoView {
+fn Catalog(index: Arc<RegionIndex>) -> impl IntoView {
     let base = use_site_base();
-    let id = agency.agency.id.clone();
+    let filtering = RwSignal::new(false);
+    let latest = index
+        .latest
+        .iter()
+        .map(|latest| {
+            let published = latest
+                .report
+                .published
+                .as_deref()
+                .map(|d| format!("发布于{}", chinese_date(d)));
+            view! {
+                <li>
+                    <a href=base.href(&route::report(&latest.agency, latest.report.year))>
+                        <span class="report-year">
+                            {format!("{}年度", latest.report.year)}
+                        </span>
+                        <span class="report-title">{latest.report.title.clone()}</span>
+                    </a>
+                    <span class="report-meta">
+                        {published} " · " {latest.report.format.label()}
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
     view! {
-        <section class="agency" aria-labelledby=anchor::agency(&id)>
-            <h2 id=anchor::agency(&id)>{agency.agency.name.clone()}</h2>
-            <p class="agency-links">
-                <a href=base.href(&route::agency(&id))>"历年指标图表"</a>
-            </p>
-            <ul class="report-list">
-                {agency
-                    .reports
-                    .iter()
-                    .map(|report| {
-                        view! {
-                            <li>
-                                <a href=base.href(&route::report(&id, report.year))>
-                                    <span class="report-year">
-                                        {format!("{}年度", report.year)}
-                                    </span>
-                                    <span class="report-title">{report.title.clone()}</span>
-                                </a>
-                                <span class="report-meta">
-                                    {report
-                                        .published
-                                        .as_deref()
-                                        .map(|d| format!("发布于{}", chinese_date(d)))} " · "
-                                    {report.format.label()}
-                                </span>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+        <TakeOver />
+        <p class="catalog-totals">
+            {format!("本站收录{}个机关的{}份年度报告。", index.bodies, index.reports)}
+        </p>
+        <section class="latest" aria-labelledby="latest-heading">
+            <h2 id="latest-heading">"最新发布"</h2>
+            <ul class="report-list">{latest}</ul>
+        </section>
+        <section class="regions" aria-labelledby="regions-heading">
+            <h2 id="regions-heading">"按地区查找"</h2>
+            <BodyFilter filtering />
+            <div hidden=move || filtering.get()>
+                <RegionTree regions=index.regions.clone() />
+            </div>
         </section>
     }
 }

@@ -3,6 +3,7 @@ pub mod catalog;
 pub mod checks;
 pub mod compare;
 pub mod overview;
+pub mod region;
 pub mod report;
 pub mod search;
 pub mod tujie;

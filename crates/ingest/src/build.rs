@@ -136,6 +136,7 @@ pub fn build(doc: Document, meta: &ReportMeta) -> Result<Report, IngestError> {
             id: meta.agency_id.clone().unwrap_or_default(),
             name: agency_name,
             kind: meta.agency_kind,
+            region: meta.region.clone(),
         },
         year,
         title,

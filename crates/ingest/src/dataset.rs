@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use nianbao_model::{paths, BodyKind, Catalog, Report, SeriesFile};
+use nianbao_model::{paths, BodyKind, Catalog, RegionFiles, Report, SeriesFile};
 
 use crate::{ingest_file_with_warnings, to_json, FileError, ReportMeta};
 
@@ -13,6 +13,8 @@ pub struct Source {
     pub agency_name: Option<&'static str>,
     /// 人民政府 or 部门 (corpus/*/SOURCES.md): decides the deadline from report year 2019.
     pub agency_kind: BodyKind,
+    /// Where it stands (see `regions::parse_region`).
+    pub region: &'static str,
     /// Path relative to the corpus folder.
     pub file: &'static str,
     /// The published original, where the file itself does not say.
@@ -25,10 +27,15 @@ const fn pingtan(file: &'static str) -> Source {
         agency_name: Some("平潭综合实验区"),
         // The zone's 管委会 reports at the level of a people's government.
         agency_kind: BodyKind::Government,
+        region: PINGTAN,
         file,
         source_url: None,
     }
 }
+
+/// 平潭综合实验区 reports at the level of a people's government of 福建省; the county
+/// government and the zone's tax bureau stand in it. It has no 行政区划 code of its own.
+const PINGTAN: &str = "福建省:350000/平潭综合实验区";
 
 /// Every report the portal ships, in catalog order: the published HTML page where the corpus
 /// has it, the page text otherwise.
@@ -37,6 +44,7 @@ pub const SOURCES: &[Source] = &[
         agency_id: "shenyang-fgw",
         agency_name: None,
         agency_kind: BodyKind::Department,
+        region: "辽宁省:210000/沈阳市:210100",
         file: "shenyang-fgw/2017.txt",
         // The page the text was copied from (corpus/shenyang-fgw/SOURCES.md).
         source_url: Some("http://www.shenyang.gov.cn/zwgk/zfxxgkndgzbg/2017n/bmzfxxgkgzndbg/202111/t20211102_627642.html"),
@@ -70,6 +78,7 @@ const fn archived(agency_id: &'static str, agency_kind: BodyKind, file: &'static
         agency_id,
         agency_name: None,
         agency_kind,
+        region: PINGTAN,
         file,
         source_url: None,
     }
@@ -95,6 +104,14 @@ pub fn build_with_warnings(corpus: &Path) -> Result<Vec<Built>, FileError> {
                 agency_id: Some(source.agency_id.to_string()),
                 agency_name: source.agency_name.map(str::to_string),
                 agency_kind: Some(source.agency_kind),
+                region: crate::regions::parse_region(source.region).map_err(|reason| {
+                    FileError {
+                        path: corpus.join(source.file),
+                        error: crate::IngestError::NotAReport(format!(
+                            "its region in the data set's list: {reason}"
+                        )),
+                    }
+                })?,
                 source_url: source.source_url.map(str::to_string),
                 ..ReportMeta::default()
             };
@@ -134,10 +151,10 @@ pub fn summary_line(file: &str, report: &Report, warnings: &[String]) -> String 
 
 /// The files of the data set as (path relative to the site root, contents).
 pub fn files(reports: &[Report]) -> Vec<(PathBuf, String)> {
-    let mut out = vec![(
-        PathBuf::from(paths::CATALOG),
-        to_json(&Catalog::from_reports(reports)),
-    )];
+    let catalog = Catalog::from_reports(reports);
+    // The whole catalog, for the pages about all of it (check-ups, totals, search filters) and
+    // the pre-render; the rest of the site reads the region files below.
+    let mut out = vec![(PathBuf::from(paths::CATALOG), to_json(&catalog))];
     for report in reports {
         out.push((
             PathBuf::from(paths::report(&report.agency.id, report.year)),
@@ -146,7 +163,6 @@ pub fn files(reports: &[Report]) -> Vec<(PathBuf, String)> {
     }
     // Each agency's indicator series, so that a report page can chart the years around it
     // without fetching every other report.
-    let catalog = Catalog::from_reports(reports);
     for agency in &catalog.agencies {
         let mine: Vec<&Report> = reports
             .iter()
@@ -155,6 +171,29 @@ pub fn files(reports: &[Report]) -> Vec<(PathBuf, String)> {
         out.push((
             PathBuf::from(paths::series(&agency.agency.id)),
             to_json(&SeriesFile::new(nianbao_model::agency_series(&mine))),
+        ));
+    }
+    out.extend(region_files(&catalog));
+    out
+}
+
+/// The catalog by region: an index, a file per region, a file per body, the names.
+pub fn region_files(catalog: &Catalog) -> Vec<(PathBuf, String)> {
+    let files = RegionFiles::from_catalog(catalog, crate::regions::initials);
+    let mut out = vec![
+        (PathBuf::from(paths::REGIONS), to_json(&files.index)),
+        (PathBuf::from(paths::NAMES), to_json(&files.names)),
+    ];
+    for shard in &files.shards {
+        out.push((
+            PathBuf::from(paths::region(&shard.region.region.slug)),
+            to_json(shard),
+        ));
+    }
+    for agency in &files.agencies {
+        out.push((
+            PathBuf::from(paths::agency(&agency.entry.agency.id)),
+            to_json(agency),
         ));
     }
     out

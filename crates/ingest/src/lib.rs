@@ -11,6 +11,7 @@ pub mod html;
 pub mod html_limits;
 pub mod meta;
 pub mod oneline;
+pub mod regions;
 pub mod split;
 pub mod tables;
 pub mod text;

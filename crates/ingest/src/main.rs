@@ -31,6 +31,12 @@ enum Command {
         /// Address of the published original.
         #[arg(long)]
         source: Option<String>,
+        /// The body's kind, which decides its deadline from report year 2019.
+        #[arg(long, value_enum)]
+        kind: Option<Kind>,
+        /// Where the body stands, top down: `福建省:350000/福州市:350100` (codes optional).
+        #[arg(long)]
+        region: Option<String>,
     },
     /// Rebuild the shipped data set (catalog and every report) from the corpus.
     Dataset {
@@ -43,6 +49,26 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Kind {
+    /// 人民政府
+    Government,
+    /// 部门
+    Department,
+    /// 其他
+    Other,
+}
+
+impl From<Kind> for nianbao_model::BodyKind {
+    fn from(kind: Kind) -> Self {
+        match kind {
+            Kind::Government => Self::Government,
+            Kind::Department => Self::Department,
+            Kind::Other => Self::Other,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -77,14 +103,22 @@ fn run(cli: Cli) -> Result<(), String> {
             agency_name,
             year,
             source,
+            kind,
+            region,
         } => {
             if let Some(url) = &source {
                 check_source(url)?;
             }
+            let region = match region {
+                Some(spec) => nianbao_ingest::regions::parse_region(&spec)
+                    .map_err(|e| format!("--region: {e}"))?,
+                None => Vec::new(),
+            };
             let meta = ReportMeta {
                 agency_id: agency,
                 agency_name,
-                agency_kind: None,
+                agency_kind: kind.map(Into::into),
+                region,
                 year,
                 source_url: source,
                 published: None,

@@ -8,6 +8,8 @@ pub struct ReportMeta {
     pub agency_name: Option<String>,
     /// 人民政府 or 部门: catalog metadata, never read from the page.
     pub agency_kind: Option<nianbao_model::BodyKind>,
+    /// The regions the body stands in, top first: catalog metadata.
+    pub region: Vec<nianbao_model::Region>,
     pub year: Option<u16>,
     pub source_url: Option<String>,
     pub published: Option<String>,

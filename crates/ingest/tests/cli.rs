@@ -160,3 +160,45 @@ fn report_warns_on_stderr_about_rows_kept_raw_and_unknown_tables() {
     assert!(said.contains("首格“季度”"), "{said}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn kind_and_region_are_catalog_metadata_from_the_command_line() {
+    let out = run(&[
+        "report",
+        "corpus/pingtan/2024.txt",
+        "--kind",
+        "department",
+        "--region",
+        "福建省:350000/平潭综合实验区",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = nianbao_model::parse_report(&String::from_utf8(out.stdout).expect("utf-8"))
+        .expect("report JSON");
+    assert_eq!(
+        report.agency.kind,
+        Some(nianbao_model::BodyKind::Department)
+    );
+    let names: Vec<&str> = report
+        .agency
+        .region
+        .iter()
+        .map(|r| r.name.as_str())
+        .collect();
+    assert_eq!(names, ["福建省", "平潭综合实验区"]);
+    assert_eq!(report.agency.region[0].code.as_deref(), Some("350000"));
+    // With its kind known, a 2024 report's deadline is the department's.
+    let timeliness = &report.checkup.expect("check-up").timeliness;
+    assert_eq!(timeliness.due.as_deref(), Some("2025-01-31"));
+
+    let out = run(&["report", "corpus/pingtan/2024.txt", "--region", "福建省:35"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("--region") && stderr.contains("six-digit"),
+        "{stderr}"
+    );
+}

@@ -11,11 +11,17 @@ use nianbao_ingest::dataset;
 fn shipped_data_set_is_up_to_date() {
     let reports = dataset::build(&common::corpus()).expect("data set builds");
     let files = dataset::files(&reports);
-    // The catalog, one file per report, one series file per agency (four bodies).
-    assert_eq!(files.len(), 1 + dataset::SOURCES.len() + 4);
-    assert!(files
-        .iter()
-        .any(|(path, _)| path.ends_with("data/pingtan/series.json")));
+    // The catalog, one file per report, a series file and an agency file per body (four),
+    // the region index, the names, and four regions' files (辽宁省 › 沈阳市, 福建省 › 平潭综合实验区).
+    assert_eq!(files.len(), 1 + dataset::SOURCES.len() + 4 + 4 + 2 + 4);
+    for file in [
+        "data/pingtan/series.json",
+        "data/pingtan/agency.json",
+        "data/regions.json",
+        "data/region/fujian-pingtanzongheshiyan.json",
+    ] {
+        assert!(files.iter().any(|(path, _)| path.ends_with(file)), "{file}");
+    }
     let site = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public");
     let stale = dataset::stale_files(&site, &files);
     assert!(

@@ -19,6 +19,8 @@ use crate::series::{stated_twice, Source};
 pub enum BodyKind {
     Government,
     Department,
+    /// Neither (e.g. an organisation authorised by law): no deadline rule of its own.
+    Other,
 }
 
 impl BodyKind {
@@ -26,6 +28,7 @@ impl BodyKind {
         match self {
             BodyKind::Government => "人民政府",
             BodyKind::Department => "部门",
+            BodyKind::Other => "其他",
         }
     }
 }
@@ -252,6 +255,7 @@ pub fn deadline(year: u16, kind: Option<BodyKind>) -> Option<(String, String)> {
         ));
     }
     match kind? {
+        BodyKind::Other => None,
         BodyKind::Department => Some((
             format!("{next}-01-31"),
             "报告年度2019年起，部门：次年1月31日前发布".into(),

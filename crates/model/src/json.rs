@@ -4,7 +4,10 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::fmt;
 
-use crate::{Catalog, Report, Series, SeriesFile, SCHEMA_VERSION};
+use crate::{
+    AgencyFile, Catalog, NameIndex, RegionIndex, RegionShard, Report, Series, SeriesFile,
+    SCHEMA_VERSION,
+};
 
 /// Why a data file could not be read. `Display` speaks to the reader (zh-CN).
 #[derive(Debug, Clone, PartialEq)]
@@ -57,6 +60,22 @@ pub fn parse_report(text: &str) -> Result<Report, DataError> {
 }
 
 pub fn parse_catalog(text: &str) -> Result<Catalog, DataError> {
+    parse_versioned(text)
+}
+
+pub fn parse_region_index(text: &str) -> Result<RegionIndex, DataError> {
+    parse_versioned(text)
+}
+
+pub fn parse_region_shard(text: &str) -> Result<RegionShard, DataError> {
+    parse_versioned(text)
+}
+
+pub fn parse_agency_file(text: &str) -> Result<AgencyFile, DataError> {
+    parse_versioned(text)
+}
+
+pub fn parse_name_index(text: &str) -> Result<NameIndex, DataError> {
     parse_versioned(text)
 }
 

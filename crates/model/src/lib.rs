@@ -13,6 +13,7 @@ pub mod json;
 pub mod matching;
 pub mod outline;
 pub mod overview;
+pub mod regions;
 pub mod report;
 pub mod rule;
 pub mod section_charts;
@@ -22,8 +23,15 @@ pub mod tables;
 pub use address::{CellAddress, ReviewCell, ReviewGroup, ReviewResult, TableKind};
 pub use catalog::{AgencyEntry, Catalog, ReportEntry};
 pub use checkup::{BodyKind, Checkup, CheckupRule, Finding};
-pub use json::{parse_catalog, parse_report, parse_series, DataError};
+pub use json::{
+    parse_agency_file, parse_catalog, parse_name_index, parse_region_index, parse_region_shard,
+    parse_report, parse_series, DataError,
+};
 pub use outline::Section;
+pub use regions::{
+    AgencyFile, BodySummary, LatestReport, NameEntry, NameIndex, Region, RegionFiles, RegionIndex,
+    RegionShard, RegionSummary, ReportLink,
+};
 pub use report::{Agency, Check, Figure, Report, ReportFormat, SCHEMA_VERSION};
 pub use rule::Rule;
 pub use series::{agency_series, series, Basis, Point, Series, SeriesFile, Source};
@@ -36,6 +44,22 @@ pub use tables::{
 pub mod paths {
     /// The catalog of agencies and years.
     pub const CATALOG: &str = "data/catalog.json";
+
+    /// The index of top-level regions (see `regions`).
+    pub const REGIONS: &str = "data/regions.json";
+
+    /// Every body's name, for the home page's filter.
+    pub const NAMES: &str = "data/names.json";
+
+    /// One region's sub-regions and bodies.
+    pub fn region(slug: &str) -> String {
+        format!("data/region/{slug}.json")
+    }
+
+    /// One body's catalog entry.
+    pub fn agency(agency: &str) -> String {
+        format!("data/{agency}/agency.json")
+    }
 
     /// One report's JSON.
     pub fn report(agency: &str, year: u16) -> String {

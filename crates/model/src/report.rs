@@ -22,6 +22,9 @@ pub struct Agency {
     /// 人民政府 or 部门 (catalog metadata): decides the deadline from report year 2019.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<BodyKind>,
+    /// The regions it stands in, top first (福建省 › 平潭综合实验区): catalog metadata.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub region: Vec<crate::regions::Region>,
 }
 
 /// Which generation of the report format a report follows (see corpus/TEMPLATE.md).
