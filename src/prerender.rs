@@ -3,29 +3,29 @@
 //! JavaScript, and paints its text before the wasm arrives. The app then takes the page over
 //! (see `takeover`).
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
-use nianbao_model::Catalog;
+use nianbao_model::{paths, Catalog, RegionIndex, RegionShard, Series};
 
 use crate::data::Preloaded;
 use crate::site::{route, SiteBase};
 use crate::takeover::PRERENDERED_ID;
 use crate::App;
 
-/// Every page to pre-render, as site paths with a trailing slash (each becomes a folder with
-/// an `index.html`, which plain static hosts serve for the folder's address).
-pub fn page_paths(data: &Preloaded) -> Vec<String> {
+/// The pages of the site as a whole: the home page, search, check-ups, totals, and every
+/// region's page. `data` needs the catalog, the regions and every agency's series.
+pub fn site_paths(data: &Preloaded) -> Vec<String> {
     let mut paths = vec![
         "/".to_string(),
         route::canonical(route::SEARCH),
         route::canonical(&route::checks()),
         route::canonical(&route::overview()),
     ];
-    paths.extend(indicator_paths(data));
     let mut regions: Vec<&String> = data.shards.keys().collect();
     regions.sort_unstable();
     paths.extend(
@@ -33,6 +33,13 @@ pub fn page_paths(data: &Preloaded) -> Vec<String> {
             .into_iter()
             .map(|slug| route::canonical(&route::region(slug))),
     );
+    paths
+}
+
+/// The pages of the agencies `data` holds the reports and series of: each agency's page and
+/// charts, each report with its sections and 图解, each comparison of consecutive years.
+pub fn agency_paths(data: &Preloaded) -> Vec<String> {
+    let mut paths = indicator_paths(data);
     for report in &data.reports {
         paths.push(route::canonical(&route::report(
             &report.agency.id,
@@ -51,6 +58,15 @@ pub fn page_paths(data: &Preloaded) -> Vec<String> {
         )));
     }
     paths.extend(compare_paths(data));
+    paths
+}
+
+/// Every page to pre-render from a whole data set (see [`load_data`]), as site paths with a
+/// trailing slash (each becomes a folder with an `index.html`, which plain static hosts serve
+/// for the folder's address).
+pub fn page_paths(data: &Preloaded) -> Vec<String> {
+    let mut paths = site_paths(data);
+    paths.extend(agency_paths(data));
     paths
 }
 
@@ -194,56 +210,140 @@ pub fn sitemap(base: &SiteBase, paths: &[String]) -> String {
     xml
 }
 
+/// The sitemap protocol's limit of addresses per file.
+pub const SITEMAP_LIMIT: usize = 50_000;
+
+/// `sitemap.xml`, and beyond [`SITEMAP_LIMIT`] pages an index of `sitemap-N.xml` files, as
+/// (file name, contents).
+pub fn sitemaps(base: &SiteBase, paths: &[String]) -> Vec<(String, String)> {
+    if paths.len() <= SITEMAP_LIMIT {
+        return vec![("sitemap.xml".into(), sitemap(base, paths))];
+    }
+    let mut files = Vec::new();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (n, chunk) in paths.chunks(SITEMAP_LIMIT).enumerate() {
+        let name = format!("sitemap-{}.xml", n + 1);
+        index.push_str(&format!(
+            "  <sitemap><loc>{}</loc></sitemap>\n",
+            base.absolute(&format!("/{name}"))
+        ));
+        files.push((name, sitemap(base, chunk)));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.push(("sitemap.xml".into(), index));
+    files
+}
+
 /// Where the page for `path` goes under `dist`.
 pub fn output_file(dist: &Path, path: &str) -> PathBuf {
     dist.join(path.trim_start_matches('/')).join("index.html")
 }
 
-/// Reads the data set the build copied into `dist/data`.
-pub fn load_data(dist: &Path) -> Result<Preloaded, String> {
-    let read = |relative: String| {
-        let path = dist.join(&relative);
-        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
-    };
-    let catalog: Catalog =
-        nianbao_model::parse_catalog(&read(nianbao_model::paths::CATALOG.into())?)
+/// The data set the build copied into `dist/data`, read a part at a time so that memory
+/// holds one agency's reports, however many there are: the catalog, the regions and the
+/// series up front, an agency's reports when its pages are rendered.
+pub struct DataSet {
+    dist: PathBuf,
+    catalog: Arc<Catalog>,
+    regions: Arc<RegionIndex>,
+    shards: HashMap<String, Arc<RegionShard>>,
+    series: HashMap<String, Arc<Vec<Series>>>,
+}
+
+impl DataSet {
+    pub fn open(dist: &Path) -> Result<Self, String> {
+        let read = |relative: &str| read_data(dist, relative);
+        let catalog = nianbao_model::parse_catalog(&read(paths::CATALOG)?)
             .map_err(|e| format!("catalog: {e}"))?;
-    let mut reports = Vec::new();
-    let mut series = std::collections::HashMap::new();
-    for agency in &catalog.agencies {
-        let id = &agency.agency.id;
-        for entry in &agency.reports {
-            let relative = nianbao_model::paths::report(id, entry.year);
-            let report = nianbao_model::parse_report(&read(relative.clone())?)
+        let regions = nianbao_model::parse_region_index(&read(paths::REGIONS)?)
+            .map_err(|e| format!("regions: {e}"))?;
+        // Every region, from the top down.
+        let mut shards = HashMap::new();
+        let mut pending: Vec<String> = regions
+            .regions
+            .iter()
+            .map(|r| r.region.slug.clone())
+            .collect();
+        while let Some(slug) = pending.pop() {
+            let relative = paths::region(&slug);
+            let shard = nianbao_model::parse_region_shard(&read(&relative)?)
+                .map_err(|e| format!("{relative}: {e}"))?;
+            pending.extend(shard.children.iter().map(|c| c.region.slug.clone()));
+            shards.insert(slug, Arc::new(shard));
+        }
+        let mut series = HashMap::new();
+        for agency in &catalog.agencies {
+            let relative = paths::series(&agency.agency.id);
+            let agency_series = nianbao_model::parse_series(&read(&relative)?)
+                .map_err(|e| format!("{relative}: {e}"))?;
+            series.insert(agency.agency.id.clone(), Arc::new(agency_series));
+        }
+        Ok(DataSet {
+            dist: dist.to_path_buf(),
+            catalog: Arc::new(catalog),
+            regions: Arc::new(regions),
+            shards,
+            series,
+        })
+    }
+
+    /// The agencies, in catalog order.
+    pub fn agencies(&self) -> impl Iterator<Item = &str> {
+        self.catalog.agencies.iter().map(|a| a.agency.id.as_str())
+    }
+
+    /// What the site-wide pages are rendered from.
+    pub fn site(&self) -> Preloaded {
+        Preloaded {
+            catalog: Some(self.catalog.clone()),
+            reports: Vec::new(),
+            series: self.series.clone(),
+            regions: Some(self.regions.clone()),
+            shards: self.shards.clone(),
+        }
+    }
+
+    /// What one agency's pages are rendered from: its reports, read now, and its series.
+    pub fn agency(&self, id: &str) -> Result<Preloaded, String> {
+        let entry = self
+            .catalog
+            .agency(id)
+            .ok_or_else(|| format!("no agency {id} in the catalog"))?;
+        let mut reports = Vec::new();
+        for report in &entry.reports {
+            let relative = paths::report(id, report.year);
+            let report = nianbao_model::parse_report(&read_data(&self.dist, &relative)?)
                 .map_err(|e| format!("{relative}: {e}"))?;
             reports.push(Arc::new(report));
         }
-        let relative = nianbao_model::paths::series(id);
-        let agency_series = nianbao_model::parse_series(&read(relative.clone())?)
-            .map_err(|e| format!("{relative}: {e}"))?;
-        series.insert(id.clone(), Arc::new(agency_series));
+        let series = self
+            .series
+            .get(id)
+            .map(|s| HashMap::from([(id.to_string(), s.clone())]))
+            .unwrap_or_default();
+        Ok(Preloaded {
+            catalog: Some(self.catalog.clone()),
+            reports,
+            series,
+            regions: Some(self.regions.clone()),
+            shards: HashMap::new(),
+        })
     }
-    let regions = nianbao_model::parse_region_index(&read(nianbao_model::paths::REGIONS.into())?)
-        .map_err(|e| format!("regions: {e}"))?;
-    // Every region, from the top down.
-    let mut shards = std::collections::HashMap::new();
-    let mut pending: Vec<String> = regions
-        .regions
-        .iter()
-        .map(|r| r.region.slug.clone())
-        .collect();
-    while let Some(slug) = pending.pop() {
-        let relative = nianbao_model::paths::region(&slug);
-        let shard = nianbao_model::parse_region_shard(&read(relative.clone())?)
-            .map_err(|e| format!("{relative}: {e}"))?;
-        pending.extend(shard.children.iter().map(|c| c.region.slug.clone()));
-        shards.insert(slug, Arc::new(shard));
+}
+
+fn read_data(dist: &Path, relative: &str) -> Result<String, String> {
+    let path = dist.join(relative);
+    std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The whole data set at once (tests and small sites).
+pub fn load_data(dist: &Path) -> Result<Preloaded, String> {
+    let set = DataSet::open(dist)?;
+    let mut data = set.site();
+    for id in set.agencies() {
+        data.reports.extend(set.agency(id)?.reports);
     }
-    Ok(Preloaded {
-        catalog: Some(Arc::new(catalog)),
-        reports,
-        series,
-        regions: Some(Arc::new(regions)),
-        shards,
-    })
+    Ok(data)
 }

@@ -184,3 +184,18 @@ fn the_new_pages_are_pre_rendered_with_their_content() {
         "{report}"
     );
 }
+
+#[test]
+fn a_large_site_gets_a_sitemap_index() {
+    use nianbao::prerender::{sitemaps, SITEMAP_LIMIT};
+    let base = SiteBase::new("https://nianbao.example", "/");
+    let paths: Vec<String> = (0..SITEMAP_LIMIT + 1).map(|i| format!("/p{i}/")).collect();
+    let files = sitemaps(&base, &paths);
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"]);
+    assert!(files[2]
+        .1
+        .contains("<loc>https://nianbao.example/sitemap-2.xml</loc>"));
+    assert_eq!(files[1].1.matches("<loc>").count(), 1);
+    assert_eq!(sitemaps(&base, &paths[..3]).len(), 1);
+}
