@@ -79,6 +79,23 @@ fn runs_as_script(tag: &str) -> bool {
 
 /// `html` with the policy's `<meta>` right after `<meta charset…>` (before any script, so
 /// that it covers them all). A page that already has a policy is returned as it is.
+/// The page without its policy (to derive another page from it, whose scripts differ).
+pub fn without_policy(html: &str) -> String {
+    let Some(start) = html.find("<meta http-equiv=\"Content-Security-Policy\"") else {
+        return html.to_string();
+    };
+    let end = html[start..]
+        .find('>')
+        .map_or(html.len(), |e| start + e + 1);
+    // The line the policy was given (see `with_policy`).
+    let start = if html[..start].ends_with("\n  ") {
+        start - 3
+    } else {
+        start
+    };
+    format!("{}{}", &html[..start], &html[end..])
+}
+
 pub fn with_policy(html: &str) -> String {
     if html.contains("http-equiv=\"Content-Security-Policy\"") {
         return html.to_string();
@@ -112,6 +129,12 @@ mod tests {
         assert_eq!(hashes.len(), 2, "{hashes:?}");
         // printf "window.X = 1;\n" | openssl dgst -sha256 -binary | base64
         assert!(hashes.contains(&"sha256-7vlznLCPAtyXnsYkEoGMzE4c7ifmMS2ZwFNp2ToFx8E=".to_string()));
+    }
+
+    #[test]
+    fn a_policy_comes_off_as_it_went_on() {
+        assert_eq!(without_policy(&with_policy(PAGE)), PAGE);
+        assert_eq!(without_policy(PAGE), PAGE);
     }
 
     #[test]

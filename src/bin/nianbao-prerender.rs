@@ -24,8 +24,10 @@ fn run() -> Result<(), String> {
     use nianbao::site::SiteBase;
     use std::path::PathBuf;
 
+    let json = std::env::args().any(|a| a == "--json");
     let dist: PathBuf = std::env::args_os()
-        .nth(1)
+        .skip(1)
+        .find(|a| a != "--json")
         .or_else(|| std::env::var_os("TRUNK_STAGING_DIR"))
         .map(PathBuf::from)
         .ok_or("usage: nianbao-prerender DIST (the built site's folder)")?;
@@ -41,9 +43,18 @@ fn run() -> Result<(), String> {
         }
         std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))
     };
-    let index_path = dist.join("index.html");
-    let index = std::fs::read_to_string(&index_path)
-        .map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let read = |path: PathBuf| {
+        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let mut index = read(dist.join("index.html"))?;
+    // A site pre-rendered before (rendered again from other data, e.g. by `cargo xtask
+    // scale`): its index.html is a page now, and 404.html holds the app as Trunk wrote it.
+    if index.contains(&format!(
+        "<div id=\"{}\">",
+        nianbao::takeover::PRERENDERED_ID
+    )) {
+        index = nianbao::csp::without_policy(&read(dist.join("404.html"))?);
+    }
     // Every page gets the Content-Security-Policy, with the hashes of its own inline scripts
     // (the pre-rendered pages' loader differs from the plain app's).
     // Unknown addresses get the plain app, which says what was not found.
@@ -107,23 +118,38 @@ fn run() -> Result<(), String> {
         write(&dist.join(file), &xml)?;
     }
     let elapsed = started.elapsed();
+    if json {
+        // For `cargo xtask scale`.
+        println!(
+            "{{\"pages\":{},\"seconds\":{:.3},\"threads\":{threads},\"peak_memory_mb\":{}}}",
+            paths.len(),
+            elapsed.as_secs_f64(),
+            peak_memory_mb().unwrap_or_default()
+        );
+    }
     eprintln!(
         "nianbao-prerender: {} pages for {origin}{base_path} in {} ms ({:.0} pages/s on {threads} threads; peak memory {})",
         paths.len(),
         elapsed.as_millis(),
         paths.len() as f64 / elapsed.as_secs_f64().max(1e-3),
-        peak_memory().unwrap_or_else(|| "unknown".into()),
+        peak_memory_mb().map_or("unknown".into(), |mb| format!("{mb} MB")),
     );
     Ok(())
 }
 
 /// The process's peak resident memory (Linux: VmHWM in /proc/self/status).
 #[cfg(not(target_arch = "wasm32"))]
-fn peak_memory() -> Option<String> {
+fn peak_memory_mb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(format!("{} MB", kb / 1024))
+    let kb = status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?;
+    Some(
+        kb.trim()
+            .trim_end_matches("kB")
+            .trim()
+            .parse::<u64>()
+            .ok()?
+            / 1024,
+    )
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -68,9 +68,7 @@ fn Catalog(index: Arc<RegionIndex>) -> impl IntoView {
             view! {
                 <li>
                     <a href=base.href(&route::report(&latest.agency, latest.report.year))>
-                        <span class="report-year">
-                            {format!("{}年度", latest.report.year)}
-                        </span>
+                        <span class="report-year">{format!("{}年度", latest.report.year)}</span>
                         <span class="report-title">{latest.report.title.clone()}</span>
                     </a>
                     <span class="report-meta">

@@ -39,9 +39,10 @@ pub fn RegionPage() -> impl IntoView {
                 .map(|child| {
                     view! {
                         <li>
-                            <a href=base.href(&route::region(&child.region.slug))>
-                                {child.region.name.clone()}
-                            </a>
+                            <a href=base
+                                .href(
+                                    &route::region(&child.region.slug),
+                                )>{child.region.name.clone()}</a>
                             <span class="report-meta">{counts(child)}</span>
                         </li>
                     }

@@ -9,6 +9,7 @@
 
 mod bench;
 mod proc;
+mod scale;
 mod serve;
 mod setup;
 mod test;
@@ -34,6 +35,9 @@ enum Command {
     /// Measure: transfer sizes, Lighthouse against a plain-HTML baseline, in-browser timings,
     /// budgets (PASS/FAIL). Not part of `test`.
     Bench(bench::BenchArgs),
+    /// Build the site from a synthetic data set of N invented bodies (marked 合成测试数据,
+    /// under target/scale-N/) and print its figures: times, pages, bytes, memory.
+    Scale(scale::ScaleArgs),
     /// Only install what is missing.
     Setup {
         /// Also install Chromium, ChromeDriver and CJK fonts (Debian packages) for the browser tests.
@@ -71,6 +75,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve_command(&root, args),
         Command::Test(args) => return test::run(&root, args),
         Command::Bench(args) => bench::run(&root, args),
+        Command::Scale(args) => scale::run(&root, &args).map(|_| ()),
         Command::Setup { browser } => setup::ensure(&root, browser),
     };
     match result {

@@ -12,6 +12,7 @@ pub mod html_limits;
 pub mod meta;
 pub mod oneline;
 pub mod regions;
+pub mod scale;
 pub mod split;
 pub mod tables;
 pub mod text;

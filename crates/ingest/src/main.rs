@@ -38,6 +38,20 @@ enum Command {
         #[arg(long)]
         region: Option<String>,
     },
+    /// Write a synthetic data set for measuring at scale (every name and title marked
+    /// 合成测试数据): the newest YEARS of 平潭's reports, ingested again for each of BODIES
+    /// invented bodies. Used by `cargo xtask scale`; never for `public/`.
+    Scale {
+        #[arg(long)]
+        bodies: usize,
+        #[arg(long)]
+        years: usize,
+        #[arg(long, default_value = "corpus")]
+        corpus: PathBuf,
+        /// The site root the data files go under (`OUT/data/…`).
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Rebuild the shipped data set (catalog and every report) from the corpus.
     Dataset {
         #[arg(long, default_value = "corpus")]
@@ -129,6 +143,44 @@ fn run(cli: Cli) -> Result<(), String> {
                 eprintln!("nianbao-ingest: {}: warning: {warning}", file.display());
             }
             print!("{}", to_json(&report));
+            Ok(())
+        }
+        Command::Scale {
+            bodies,
+            years,
+            corpus,
+            out,
+        } => {
+            let public = PathBuf::from("public").canonicalize().ok();
+            let target = std::fs::create_dir_all(&out)
+                .and_then(|_| out.canonicalize())
+                .map_err(|e| format!("{}: {e}", out.display()))?;
+            if public.is_some_and(|public| target.starts_with(public)) {
+                return Err("scale: a synthetic data set never goes into public/".into());
+            }
+            let run = nianbao_ingest::scale::generate(&corpus, &out, bodies, years)?;
+            // One line the xtask reads, then words for a person.
+            println!(
+                "{{\"bodies\":{},\"reports\":{},\"files\":{},\"bytes\":{},\"seconds\":{:.3},\"threads\":{},\"peak_memory_mb\":{}}}",
+                run.bodies,
+                run.reports,
+                run.files,
+                run.bytes,
+                run.seconds,
+                run.threads,
+                run.peak_memory_mb.unwrap_or_default()
+            );
+            eprintln!(
+                "scale: {} reports of {} synthetic bodies ingested in {:.1} s ({:.0} reports/s on {} threads); {} files, {} MB under {}",
+                run.reports,
+                run.bodies,
+                run.seconds,
+                run.reports as f64 / run.seconds.max(1e-3),
+                run.threads,
+                run.files,
+                run.bytes / 1_000_000,
+                out.display()
+            );
             Ok(())
         }
         Command::Dataset { corpus, out, check } => {

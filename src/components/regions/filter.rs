@@ -65,7 +65,9 @@ pub fn BodyFilter(filtering: RwSignal<bool>) -> impl IntoView {
             None => view! { <p class="loading">"正在载入机关名单…"</p> }.into_any(),
             Some(Err(error)) => view! {
                 <p class="load-error" role="alert">
-                    {format!("无法载入机关名单：{error}。可以清空筛选，按地区逐级查找。")}
+                    {format!(
+                        "无法载入机关名单：{error}。可以清空筛选，按地区逐级查找。",
+                    )}
                 </p>
             }
             .into_any(),
@@ -96,7 +98,10 @@ fn matches(index: &NameIndex, query: &str, base: &crate::site::SiteBase) -> AnyV
     if found.is_empty() {
         return view! {
             <p class="filter-none">
-                {format!("没有名称、拼音首字母或所在地区含“{}”的机关。", query.trim())}
+                {format!(
+                    "没有名称、拼音首字母或所在地区含“{}”的机关。",
+                    query.trim(),
+                )}
             </p>
         }
         .into_any();

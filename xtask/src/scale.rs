@@ -1,0 +1,284 @@
+//! `cargo xtask scale --bodies N --years Y`: the site built from a synthetic data set of N
+//! invented bodies with Y reports each (the real 平潭 reports ingested again under invented
+//! names, every one marked 合成测试数据), under `target/scale-N/`, never in `dist/`; then the
+//! figures: ingest and pre-render time, pages, output bytes, peak memory, the catalog bytes a
+//! cold load fetches, the search index. A table for people and one JSON line for tools.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use serde_json::{json, Value};
+
+use crate::proc::{self, cargo};
+use crate::serve::Background;
+use crate::setup;
+use crate::test::trunk_build;
+
+#[derive(clap::Args)]
+pub struct ScaleArgs {
+    /// Invented bodies.
+    #[arg(long, default_value_t = 100)]
+    bodies: usize,
+    /// Reports per body (the newest of 平潭's, at most 15).
+    #[arg(long, default_value_t = 10)]
+    years: usize,
+    /// Skip the search index (its time grows fastest).
+    #[arg(long)]
+    no_search: bool,
+    /// Use the existing `dist/` as the app: no set-up, no build.
+    #[arg(long)]
+    no_build: bool,
+}
+
+/// The site's folder for N bodies.
+pub fn site_dir(bodies: usize) -> PathBuf {
+    PathBuf::from(format!("target/scale-{bodies}"))
+}
+
+pub fn run(root: &Path, args: &ScaleArgs) -> Result<Value, String> {
+    let app = Path::new("dist");
+    if !args.no_build {
+        setup::ensure(root, true)?;
+        trunk_build(app, "/")?;
+    }
+    let site = site_dir(args.bodies);
+    if site.exists() {
+        std::fs::remove_dir_all(&site).map_err(|e| format!("{}: {e}", site.display()))?;
+    }
+    copy_app(app, &site)?;
+
+    // The tools at full speed (the release profile is the wasm's, tuned for size).
+    proc::run(cargo().args([
+        "build",
+        "--profile",
+        "tools",
+        "-p",
+        "nianbao-ingest",
+        "--bin",
+        "nianbao-ingest",
+        "--bin",
+        "nianbao-prerender",
+        "-p",
+        "nianbao",
+    ]))?;
+    let bin = |name: &str| PathBuf::from("target/tools").join(name);
+    let ingest = json_line(Command::new(bin("nianbao-ingest")).args([
+        "scale".as_ref(),
+        "--bodies".as_ref(),
+        args.bodies.to_string().as_ref(),
+        "--years".as_ref(),
+        args.years.to_string().as_ref(),
+        "--out".as_ref(),
+        site.as_os_str(),
+    ]))?;
+    let prerender = json_line(
+        Command::new(bin("nianbao-prerender"))
+            .arg(&site)
+            .arg("--json"),
+    )?;
+
+    let search_seconds = if args.no_search {
+        None
+    } else {
+        let started = Instant::now();
+        proc::run(
+            Command::new("node")
+                .arg("scripts/search-index.mjs")
+                .arg(&site),
+        )?;
+        Some(started.elapsed().as_secs_f64())
+    };
+    let search_bytes = folder_bytes(&site.join("pagefind"));
+
+    let server = Background::start(&site, "/")?;
+    let years = ingest["reports"].as_u64().unwrap_or(0) / ingest["bodies"].as_u64().unwrap_or(1);
+    let newest = 2025;
+    let section = format!("/synthetic-0/{newest}/s3/");
+    let sizes = json_line(
+        Command::new("node")
+            .arg("bench/scale.mjs")
+            .env("SCALE_SITE", &site)
+            .env("BASE_URL", &server.url)
+            .env("SCALE_BODY", "synthetic-0")
+            .env("SCALE_SECTION", &section),
+    )?;
+    drop(server);
+
+    let figures = json!({
+        "bodies": args.bodies,
+        "years": years,
+        "reports": ingest["reports"],
+        "ingest_s": ingest["seconds"],
+        "ingest_peak_mb": ingest["peak_memory_mb"],
+        "prerender_s": prerender["seconds"],
+        "pages": prerender["pages"],
+        "pages_per_s_per_core": per_core(&prerender),
+        "prerender_peak_mb": prerender["peak_memory_mb"],
+        "files": sizes["files"],
+        "output_bytes": sizes["raw"],
+        "output_brotli_bytes": sizes["brotli"],
+        "brotli_sampled": sizes["brotli_sampled"],
+        "search_s": search_seconds,
+        "search_index_bytes": search_bytes,
+        "cold_catalog_bytes_home": sizes["home"]["bytes"],
+        "cold_catalog_bytes_body": sizes["body"]["bytes"],
+        "cold_catalog_bytes_section": sizes["section"]["bytes"],
+        "cold_catalog_files_section": sizes["section"]["files"],
+    });
+    print_table(&figures);
+    println!("{figures}");
+    Ok(figures)
+}
+
+fn per_core(prerender: &Value) -> Value {
+    let pages = prerender["pages"].as_f64().unwrap_or(0.0);
+    let seconds = prerender["seconds"].as_f64().unwrap_or(0.0).max(1e-3);
+    let threads = prerender["threads"].as_f64().unwrap_or(1.0).max(1.0);
+    json!((pages / seconds / threads).round())
+}
+
+/// Runs a command whose last stdout line is JSON (its stderr shown as it comes) and reads it.
+fn json_line(cmd: &mut Command) -> Result<Value, String> {
+    let line = format!("{cmd:?}");
+    println!("$ {line}");
+    let out = cmd
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run {line}: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("{line} failed ({})", out.status));
+    }
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let last = stdout.lines().last().unwrap_or_default();
+    serde_json::from_str(last)
+        .map_err(|e| format!("{line}: its last line is not JSON ({e}): {last}"))
+}
+
+/// The built app without its data and pages: the files at the top and the folders of assets
+/// (those with no page in them).
+fn copy_app(app: &Path, site: &Path) -> Result<(), String> {
+    let fail = |p: &Path, e: std::io::Error| format!("{}: {e}", p.display());
+    std::fs::create_dir_all(site).map_err(|e| fail(site, e))?;
+    let entries = std::fs::read_dir(app).map_err(|e| {
+        format!(
+            "{}: {e} (build the site first: cargo xtask scale without --no-build)",
+            app.display()
+        )
+    })?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        if path.is_file() {
+            std::fs::copy(&path, site.join(&name)).map_err(|e| fail(&path, e))?;
+        } else if name != "data" && name != "pagefind" && !holds_a_page(&path) {
+            copy_dir(&path, &site.join(&name))?;
+        }
+    }
+    Ok(())
+}
+
+fn holds_a_page(dir: &Path) -> bool {
+    walk(dir)
+        .iter()
+        .any(|f| f.file_name().is_some_and(|n| n == "index.html"))
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    for file in walk(from) {
+        let relative = file.strip_prefix(from).map_err(|e| e.to_string())?;
+        let target = to.join(relative);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        std::fs::copy(&file, &target).map_err(|e| format!("{}: {e}", file.display()))?;
+    }
+    Ok(())
+}
+
+fn folder_bytes(dir: &Path) -> u64 {
+    walk(dir)
+        .iter()
+        .filter_map(|f| f.metadata().ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+fn print_table(f: &Value) {
+    let mb = |v: &Value| format!("{:.1} MB", v.as_f64().unwrap_or(0.0) / 1e6);
+    let kb = |v: &Value| format!("{:.1} KB", v.as_f64().unwrap_or(0.0) / 1e3);
+    let rows = [
+        (
+            "bodies × years",
+            format!(
+                "{} × {} = {} reports",
+                f["bodies"], f["years"], f["reports"]
+            ),
+        ),
+        (
+            "ingest",
+            format!("{} s, peak {} MB", f["ingest_s"], f["ingest_peak_mb"]),
+        ),
+        (
+            "pre-render",
+            format!(
+                "{} s, {} pages ({} pages/s per core), peak {} MB",
+                f["prerender_s"], f["pages"], f["pages_per_s_per_core"], f["prerender_peak_mb"]
+            ),
+        ),
+        (
+            "output",
+            format!(
+                "{} files, {} raw, {} brotli{}",
+                f["files"],
+                mb(&f["output_bytes"]),
+                mb(&f["output_brotli_bytes"]),
+                if f["brotli_sampled"] == true {
+                    " (estimated from a sample)"
+                } else {
+                    ""
+                }
+            ),
+        ),
+        (
+            "search index",
+            match f["search_s"].as_f64() {
+                Some(s) => format!("{:.1} s, {}", s, mb(&f["search_index_bytes"])),
+                None => "skipped (--no-search)".into(),
+            },
+        ),
+        (
+            "catalog data, cold load of /",
+            kb(&f["cold_catalog_bytes_home"]),
+        ),
+        (
+            "catalog data, cold load of a body's page",
+            kb(&f["cold_catalog_bytes_body"]),
+        ),
+        (
+            "catalog data, cold load of a section page",
+            kb(&f["cold_catalog_bytes_section"]),
+        ),
+    ];
+    println!("\n| figure | value |\n|---|---|");
+    for (name, value) in rows {
+        println!("| {name} | {value} |");
+    }
+    println!();
+}
