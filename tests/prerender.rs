@@ -199,3 +199,29 @@ fn a_large_site_gets_a_sitemap_index() {
     assert_eq!(files[1].1.matches("<loc>").count(), 1);
     assert_eq!(sitemaps(&base, &paths[..3]).len(), 1);
 }
+
+#[test]
+fn a_section_page_reads_from_its_section_onward() {
+    let report = page("/pingtan/2024/");
+    let section = page("/pingtan/2024/s3/");
+    let first = "2024年，平潭综合实验区坚持以习近平新时代中国特色社会主义思想为指导";
+    assert!(text_of(&report).contains(first));
+    let text = text_of(&section);
+    assert!(
+        !text.contains(first),
+        "what stands before is on the report's page"
+    );
+    assert!(text.contains("本页从这一部分开始，前面的部分见报告全文。"));
+    assert!(section.contains(r#"<a href="/pingtan/2024">报告全文</a>"#));
+    for later in ["收到和处理政府信息公开申请情况", "其他需要报告的事项"] {
+        assert!(text.contains(later), "{later}");
+    }
+    // The contents still lead everywhere.
+    assert!(section.contains(r#"href="/pingtan/2024/s1""#));
+    assert!(
+        section.len() * 10 < report.len() * 8,
+        "{} vs {}",
+        section.len(),
+        report.len()
+    );
+}

@@ -115,6 +115,21 @@ fn ReportView(
     follow_target(target, hash);
 
     let report_href = base.href(&route::report(&report.agency.id, report.year));
+    // A section's pre-rendered page reads from its section onward: what stands before it is on
+    // the report's own page (and the app, once it takes over, shows the whole report). This
+    // keeps the site's size near one copy of each report rather than one per section.
+    let first_shown = match (cfg!(target_arch = "wasm32"), section.get_untracked()) {
+        (false, Some(id)) => report.top_level_index(&id).unwrap_or(0),
+        _ => 0,
+    };
+    let earlier = (first_shown > 0).then(|| {
+        view! {
+            <p class="notice earlier-parts">
+                "本页从这一部分开始，前面的部分见"
+                <a href=report_href.clone()>"报告全文"</a> "。"
+            </p>
+        }
+    });
     let section_ids: Vec<String> = report.walk().into_iter().map(|s| s.id.clone()).collect();
     let section_href = {
         let (base, agency, year) = (base.clone(), report.agency.id.clone(), report.year);
@@ -141,10 +156,12 @@ fn ReportView(
                             }
                         })
                 }}
+                {earlier}
                 <div class="report-intro">
                     {report
                         .intro
                         .iter()
+                        .filter(|_| first_shown == 0)
                         .enumerate()
                         .map(|(index, text)| {
                             view! {
@@ -161,6 +178,7 @@ fn ReportView(
                 {report
                     .sections
                     .iter()
+                    .skip(first_shown)
                     .cloned()
                     .map(|s| view! { <SectionView section=s depth=0 /> })
                     .collect_view()}

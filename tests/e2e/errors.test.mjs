@@ -73,11 +73,11 @@ for (const fault of reportFaults) {
 }
 
 test('a pre-rendered catalog whose data fails to load stays readable and can be retried', { timeout: TIMEOUT }, async (t) => {
-  await withPage(t, { allow: [{ status: 500, url: '/data/catalog.json' }] }, async (page) => {
-    const pattern = '**/data/catalog.json';
+  await withPage(t, { allow: [{ status: 500, url: '/data/regions.json' }] }, async (page) => {
+    const pattern = '**/data/regions.json';
     await page.route(pattern, (route) => route.fulfill({ status: 500, body: 'boom' }));
     await openCold(page, '/');
-    await keptThenRetry(page, { pattern, file: 'data/catalog.json', mentions: '500', stays: REPORT.agency });
+    await keptThenRetry(page, { pattern, file: 'data/regions.json', mentions: '500', stays: REPORT.agency });
     await page.locator(`a[href="${href(REPORT.path)}"]`).waitFor();
   });
 });

@@ -114,8 +114,8 @@ test('an unknown schema version says so and recovers on retry', { timeout: TIMEO
 });
 
 test('a missing catalog leaves the pre-rendered catalog readable, with a retry', { timeout: TIMEOUT }, async (t) => {
-  await withPage(t, { allow: [{ status: 404, url: '/data/catalog.json' }] }, async (page) => {
-    const pattern = '**/data/catalog.json';
+  await withPage(t, { allow: [{ status: 404, url: '/data/regions.json' }] }, async (page) => {
+    const pattern = '**/data/regions.json';
     await page.route(pattern, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'gone' }));
     await page.goto(url('/'), { waitUntil: 'load' });
     // Not taken over: the pre-rendered copy is the page the reader sees.
@@ -124,7 +124,7 @@ test('a missing catalog leaves the pre-rendered catalog readable, with a retry',
     const notice = page.locator('.load-notice[role="status"]');
     await notice.waitFor();
     assert.match(await notice.innerText(), HAN);
-    assert.ok((await notice.innerText()).includes('data/catalog.json'), 'the notice names the file');
+    assert.ok((await notice.innerText()).includes('data/regions.json'), 'the notice names the file');
     await page.locator(`#prerendered a[href="${href(REPORT.path)}"]`).first().waitFor();
     await page.unroute(pattern);
     await notice.locator('button.retry').click();
@@ -134,14 +134,15 @@ test('a missing catalog leaves the pre-rendered catalog readable, with a retry',
   });
 });
 
-test('a catalog missing on a client navigation shows the error view naming the file', { timeout: TIMEOUT }, async (t) => {
-  await withPage(t, { allow: [{ status: 404, url: '/data/catalog.json' }] }, async (page) => {
-    // The report page does not need the catalog; its link to the agency page does.
-    const pattern = '**/data/catalog.json';
-    await page.route(pattern, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'gone' }));
+test('an agency file failing on a client navigation shows the error view naming the file', { timeout: TIMEOUT }, async (t) => {
+  const file = `data/${REPORT.agencyId}/agency.json`;
+  await withPage(t, { allow: [{ status: 500, url: `/${file}` }] }, async (page) => {
+    // The report page does not need the agency's file; its link to the agency page does.
+    const pattern = `**/${file}`;
+    await page.route(pattern, (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'boom' }));
     await open(page, REPORT.path);
     await page.locator(`main a[href="${href(`/${REPORT.agencyId}`)}"]`).first().click();
-    const retry = await errorView(page, { mentions: 'data/catalog.json' });
+    const retry = await errorView(page, { mentions: file });
     await page.unroute(pattern);
     await retry.click();
     await page.locator('.agency-page h1').waitFor();

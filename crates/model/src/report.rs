@@ -170,6 +170,14 @@ impl Report {
         self.walk().into_iter().find(|s| s.id == id)
     }
 
+    /// The index of the top-level section that is or holds section `id`.
+    pub fn top_level_index(&self, id: &str) -> Option<usize> {
+        fn holds(section: &Section, id: &str) -> bool {
+            section.id == id || section.children.iter().any(|c| holds(c, id))
+        }
+        self.sections.iter().position(|s| holds(s, id))
+    }
+
     /// Failed checks: published inconsistencies a reader must be told about.
     pub fn failed_checks(&self) -> impl Iterator<Item = &Check> {
         self.checks.iter().filter(|c| !c.ok)
