@@ -111,21 +111,24 @@ pub fn use_catalog() -> Data<Arc<Catalog>> {
 }
 
 /// An agency's catalog entry, if it can be had, for views that only add to a page
-/// (suggestions). Contexts are read now; the future may run later.
-pub fn agency_if_loaded(agency: String) -> impl std::future::Future<Output = Option<AgencyEntry>> {
+/// (suggestions): `None` while loading and where it cannot be had.
+pub fn use_agency_entry(agency: String) -> LocalResource<Option<AgencyEntry>> {
     let preloaded = use_preloaded()
         .catalog
         .and_then(|catalog| catalog.agency(&agency).cloned());
     let base = use_site_base();
-    async move {
-        match preloaded {
-            Some(entry) => Some(entry),
-            None => api::load_agency_file(base, agency)
-                .await
-                .ok()
-                .map(|file| file.entry.clone()),
+    LocalResource::new(move || {
+        let (preloaded, base, agency) = (preloaded.clone(), base.clone(), agency.clone());
+        async move {
+            match preloaded {
+                Some(entry) => Some(entry),
+                None => api::load_agency_file(base, agency)
+                    .await
+                    .ok()
+                    .map(|file| file.entry.clone()),
+            }
         }
-    }
+    })
 }
 
 /// The home page's index of regions.
@@ -154,18 +157,21 @@ pub fn use_region(slug: Memo<String>) -> Data<Arc<RegionShard>> {
 }
 
 /// A region's file for a view that opens it on demand (a branch of the home page's tree):
-/// pre-rendered where the pre-renderer has it, else fetched when the future first runs.
-pub fn region_on_demand(
+/// pre-rendered where the pre-renderer has it, else fetched now.
+pub fn use_region_on_demand(
     slug: String,
-) -> impl std::future::Future<Output = Result<Arc<RegionShard>, api::LoadError>> {
+) -> LocalResource<Result<Arc<RegionShard>, api::LoadError>> {
     let preloaded = use_preloaded().shards.get(&slug).cloned();
     let base = use_site_base();
-    async move {
-        match preloaded {
-            Some(shard) => Ok(shard),
-            None => api::load_region(base, slug).await,
+    LocalResource::new(move || {
+        let (preloaded, base, slug) = (preloaded.clone(), base.clone(), slug.clone());
+        async move {
+            match preloaded {
+                Some(shard) => Ok(shard),
+                None => api::load_region(base, slug).await,
+            }
         }
-    }
+    })
 }
 
 /// Every body's name, for the filter (fetched only once a reader types).

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use nianbao_model::AgencyEntry;
 
-use crate::data::agency_if_loaded;
+use crate::data::use_agency_entry;
 use crate::page_title;
 use crate::site::{route, use_site_base};
 use crate::takeover::TakeOver;
@@ -21,11 +21,11 @@ pub fn NotFound(
     let detail = what.unwrap_or_else(|| "这个网址".to_string());
     let plain = format!("本站没有找到{detail}对应的内容。");
     // One fetch of the agency's entry gives both its name and its years.
+    let entry = agency.clone().map(use_agency_entry);
     let named = {
         let plain = plain.clone();
         move || {
             let (agency, plain) = (agency.clone(), plain.clone());
-            let entry = agency.clone().map(agency_if_loaded);
             Suspend::new(async move {
                 let entry = match entry {
                     Some(entry) => entry.await,

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use nianbao_model::RegionSummary;
 
 use super::{counts, BodyList};
-use crate::data::region_on_demand;
+use crate::data::use_region_on_demand;
 use crate::site::{route, use_site_base};
 
 /// Regions as branches that open on demand. (Returns `AnyView`: a branch holds a tree, and
@@ -37,7 +37,7 @@ fn RegionBranch(region: RegionSummary) -> impl IntoView {
         move || {
             // Opened once: the branch keeps what it loaded when closed again.
             opened.get().then(|| {
-                let shard = region_on_demand(slug.clone());
+                let shard = use_region_on_demand(slug.clone());
                 let page = page.clone();
                 Suspend::new(async move {
                     match shard.await {
