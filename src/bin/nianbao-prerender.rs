@@ -81,7 +81,9 @@ fn run() -> Result<(), String> {
     let agencies: Vec<&str> = data.agencies().collect();
     let next = std::sync::atomic::AtomicUsize::new(0);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let written: Vec<Result<Vec<(usize, Vec<String>)>, String>> = std::thread::scope(|scope| {
+    // Each thread's agencies: (catalog position, pages written).
+    type Written = Result<Vec<(usize, Vec<String>)>, String>;
+    let written: Vec<Written> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {

@@ -29,6 +29,47 @@ pub struct ScaleArgs {
     /// Use the existing `dist/` as the app: no set-up, no build.
     #[arg(long)]
     no_build: bool,
+    /// The cargo profile of the ingest and pre-render binaries: `tools` (optimised, for the
+    /// figures) or `dev` (already built by the tests).
+    #[arg(long, default_value = "tools")]
+    profile: String,
+}
+
+impl ScaleArgs {
+    /// `cargo xtask test`'s run: 100 bodies × 2 years on the app its build step made, with the
+    /// binaries its unit step built.
+    pub fn ci() -> Self {
+        ScaleArgs {
+            bodies: 100,
+            years: 2,
+            no_search: false,
+            no_build: true,
+            profile: "dev".into(),
+        }
+    }
+}
+
+/// The figures every run must have, as numbers: the JSON line parses and is complete, and the
+/// home page's first load fetched the region index only.
+pub fn check(figures: &Value) -> Result<(), String> {
+    for key in [
+        "reports",
+        "ingest_s",
+        "prerender_s",
+        "pages",
+        "output_bytes",
+        "output_brotli_bytes",
+        "cold_catalog_bytes_home",
+        "cold_catalog_bytes_body",
+        "cold_catalog_bytes_section",
+    ] {
+        if !figures[key].is_number() {
+            return Err(format!("scale: figure {key} is missing from {figures}"));
+        }
+    }
+    let line = figures.to_string();
+    serde_json::from_str::<Value>(&line).map_err(|e| format!("scale: the JSON line: {e}"))?;
+    Ok(())
 }
 
 /// The site's folder for N bodies.
@@ -52,7 +93,7 @@ pub fn run(root: &Path, args: &ScaleArgs) -> Result<Value, String> {
     proc::run(cargo().args([
         "build",
         "--profile",
-        "tools",
+        &args.profile,
         "-p",
         "nianbao-ingest",
         "--bin",
@@ -62,7 +103,15 @@ pub fn run(root: &Path, args: &ScaleArgs) -> Result<Value, String> {
         "-p",
         "nianbao",
     ]))?;
-    let bin = |name: &str| PathBuf::from("target/tools").join(name);
+    // Cargo names the dev profile's folder `debug`.
+    let folder = if args.profile == "dev" {
+        "debug"
+    } else {
+        &args.profile
+    };
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
+    let bin = |name: &str| target.join(folder).join(name);
     let ingest = json_line(Command::new(bin("nianbao-ingest")).args([
         "scale".as_ref(),
         "--bodies".as_ref(),

@@ -18,7 +18,7 @@ const SUBPATH_BASE: &str = "/nianbao/";
 #[derive(clap::Args)]
 pub struct TestArgs {
     /// Run only these steps (comma-separated; set-up always runs). Steps: fmt, clippy,
-    /// clippy-wasm, unit, dataset, build, e2e, build-subpath, e2e-subpath.
+    /// clippy-wasm, unit, dataset, build, e2e, scale, build-subpath, e2e-subpath.
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
 }
@@ -31,6 +31,7 @@ const STEPS: &[&str] = &[
     "dataset",
     "build",
     "e2e",
+    "scale",
     "build-subpath",
     "e2e-subpath",
 ];
@@ -201,6 +202,15 @@ pub fn run(root: &Path, args: TestArgs) -> ExitCode {
         runner.skip("e2e", "the build failed");
     } else {
         runner.step("e2e", || e2e(dist, "/"));
+    }
+    // The scale build at its smallest, on the app just built: it runs, and its figures parse.
+    if runner.failed("build") {
+        runner.skip("scale", "the build failed");
+    } else {
+        runner.step("scale", || {
+            let figures = crate::scale::run(root, &crate::scale::ScaleArgs::ci())?;
+            crate::scale::check(&figures)
+        });
     }
 
     let subpath = Path::new(SUBPATH_DIST);

@@ -117,7 +117,7 @@ pub fn generate(
         let meta = ReportMeta {
             agency_id: Some(id.clone()),
             agency_name: Some(name.clone()),
-            agency_kind: Some(if i % 3 == 0 {
+            agency_kind: Some(if i.is_multiple_of(3) {
                 BodyKind::Government
             } else {
                 BodyKind::Department
