@@ -71,17 +71,38 @@ fn use_preloaded() -> Preloaded {
     use_context().unwrap_or_default()
 }
 
-/// The catalog, loaded at most once and shared by every page that needs it.
-#[derive(Clone, Copy)]
-pub struct CatalogResource(pub LocalResource<Result<Arc<Catalog>, LoadError>>);
+type CatalogLoad = LocalResource<Result<Arc<Catalog>, LoadError>>;
+
+/// The whole catalog, for the pages about all of it: fetched when the first such page asks
+/// (never by the others), then shared by every page that needs it.
+#[derive(Clone)]
+struct CatalogSlot {
+    /// The app's owner: the shared load outlives the page that started it.
+    owner: Owner,
+    base: SiteBase,
+    load: StoredValue<Option<CatalogLoad>>,
+}
+
+fn shared_catalog() -> CatalogLoad {
+    let slot: CatalogSlot = expect_context();
+    if let Some(load) = slot.load.get_value() {
+        return load;
+    }
+    let base = slot.base.clone();
+    let load = slot
+        .owner
+        .with(|| LocalResource::new(move || api::load_catalog(base.clone())));
+    slot.load.set_value(Some(load));
+    load
+}
 
 /// Loads a page's data again (its retry button). The shared catalog is loaded again too if it
 /// failed: a page that needs it would otherwise meet the same stored failure.
 pub fn retry<T: Send + Sync + 'static>(resource: LocalResource<Loaded<T>>) -> Callback<()> {
     // Read now: the click runs outside any reactive owner.
-    let catalog = use_context::<CatalogResource>();
+    let catalog = use_context::<CatalogSlot>().and_then(|slot| slot.load.get_value());
     Callback::new(move |_| {
-        if let Some(CatalogResource(catalog)) = catalog {
+        if let Some(catalog) = catalog {
             if matches!(catalog.get_untracked(), Some(Err(_))) {
                 catalog.refetch();
             }
@@ -92,18 +113,20 @@ pub fn retry<T: Send + Sync + 'static>(resource: LocalResource<Loaded<T>>) -> Ca
 
 /// Called once by `App`.
 pub fn provide_catalog(base: SiteBase) {
-    provide_context(CatalogResource(LocalResource::new(move || {
-        api::load_catalog(base.clone())
-    })));
+    provide_context(CatalogSlot {
+        owner: Owner::current().unwrap_or_default(),
+        base,
+        load: StoredValue::new(None),
+    });
 }
 
-/// The catalog page's data. A missing catalog is a failure of the site, not a page that
-/// does not exist.
+/// The whole catalog, for the pages about all of it. A missing catalog is a failure of the
+/// site, not a page that does not exist.
 pub fn use_catalog() -> Data<Arc<Catalog>> {
     if let Some(catalog) = use_preloaded().catalog {
         return Data::Ready(catalog);
     }
-    let CatalogResource(catalog) = expect_context();
+    let catalog = shared_catalog();
     // A retry loads the shared catalog again (see `retry`).
     Data::Loading(LocalResource::new(move || async move {
         catalog.await.map_err(Failure::Load)
@@ -339,7 +362,7 @@ pub fn use_catalog_series() -> Data<CatalogSeries> {
         return Data::Ready(data);
     }
     let base = use_site_base();
-    let CatalogResource(catalog) = expect_context();
+    let catalog = shared_catalog();
     Data::Loading(LocalResource::new(move || {
         let base = base.clone();
         async move {

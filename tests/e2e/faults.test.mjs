@@ -244,8 +244,8 @@ test('a series file of an unknown schema version says so on the agency page', { 
     await page.route(pattern, (route) =>
       route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": 99, "series": []}' }),
     );
-    await open(page, '/');
-    await page.locator(`main a[href="${href('/pingtan')}"]`).first().click();
+    await open(page, '/region/fujian-pingtanzongheshiyan');
+    await page.locator(`main a.body-name[href="${href('/pingtan')}"]`).first().click();
     const retry = await errorView(page, { mentions: 'data/pingtan/series.json' });
     assert.match(await page.locator('.error-view').innerText(), /99/);
     await page.unroute(pattern);
