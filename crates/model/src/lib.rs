@@ -13,6 +13,7 @@ pub mod json;
 pub mod matching;
 pub mod outline;
 pub mod overview;
+pub mod poster;
 pub mod report;
 pub mod rule;
 pub mod section_charts;
