@@ -49,6 +49,13 @@ fn a_panel_page_is_marked_and_named() {
         r#"<link href="https://nianbao.example/shenyang-fgw/2017/tujie/s3/" rel="canonical">"#
     ));
     assert!(html.contains("图解 · 三、及时回应社会关切"));
+    assert!(html.contains(
+        r#"<meta property="og:image" content="https://nianbao.example/cards/shenyang-fgw/2017/tujie/s3.png">"#
+    ), "the panel's share card");
+    // 保存为图片 downloads the panel's card.
+    assert!(html.contains(
+        r#"<a href="/cards/shenyang-fgw/2017/tujie/s3.png" download="shenyang-fgw-2017-图解-s3.png" class="save-image">"#
+    ), "{html}");
 }
 
 #[test]

@@ -228,14 +228,16 @@ pub fn TujieView(
     let panel = target
         .as_deref()
         .and_then(|id| report.sections.iter().find(|s| s.id == id));
-    let (title, path) = match panel {
+    let (title, path, card) = match panel {
         Some(section) => (
             format!("{} · 图解 · {}", report.title, section.full_heading()),
             route::tujie_panel(&report.agency.id, year, &section.id),
+            nianbao_model::paths::card_panel(&report.agency.id, year, &section.id),
         ),
         None => (
             format!("{} · 图解", report.title),
             route::tujie(&report.agency.id, year),
+            nianbao_model::paths::card_report(&report.agency.id, year),
         ),
     };
     view! {
@@ -246,6 +248,7 @@ pub fn TujieView(
                 report.title,
             )
             path=route::canonical(&path)
+            image=Some(format!("/{card}"))
         />
         <article class="tujie" aria-labelledby="tujie-title">
             <header>

@@ -13,7 +13,6 @@ use nianbao_model::{Report, Series, TableKind};
 use super::tables::{ApplicantsShare, FlowChart, ProactiveTiles};
 use super::{indicator_figure, Bars};
 use crate::components::copy_link::CopyLink;
-use crate::components::share_image::{summary_svg, ImageFigure, SaveImageButton};
 use crate::site::{anchor, route, use_site_base};
 
 /// The figures of one list, each a link to its sentence with the sentence itself in a
@@ -125,28 +124,11 @@ pub fn TujiePanel(
             </ul>
         }
     });
-    let image_figures: Vec<ImageFigure> = panel
-        .all_figures()
-        .take(6)
-        .map(|f| ImageFigure {
-            label: f.label.clone(),
-            value: f.value.clone(),
-            unit: f.figure.unit.clone(),
-            note: None,
-        })
-        .collect();
-    let image = summary_svg(
-        &heading,
-        &format!(
-            "{} · {}年度政府信息公开工作 · 图解",
-            report.agency.name, report.year
-        ),
-        &image_figures,
-        &[
-            "年报网根据报告中写明的数字生成，不是原文的图解版。".to_string(),
-            base.absolute(&path),
-        ],
-    );
+    // The card the build drew for the panel, with the QR code of its address (crates/cards).
+    let card = base.href(&format!(
+        "/{}",
+        nianbao_model::paths::card_panel(&report.agency.id, report.year, &top.id)
+    ));
     let file_name = format!("{}-{}-图解-{}.png", report.agency.id, report.year, top.id);
     view! {
         <section class="tujie-panel" class:is-target=target id=id aria-labelledby=labelled_by>
@@ -164,7 +146,9 @@ pub fn TujiePanel(
             <p class="panel-actions">
                 <a href=section_href>"阅读本节全文"</a>
                 " · "
-                <SaveImageButton svg=image file_name />
+                <a class="save-image" href=card download=file_name>
+                    "保存为图片"
+                </a>
             </p>
         </section>
     }
