@@ -90,6 +90,7 @@ pub fn TujieView(
         .into_iter()
         .filter_map(|key| indicator_figure(&series, key, year))
         .collect();
+    let poster_url = base.absolute(&route::canonical(&route::tujie(&report.agency.id, year)));
     let image = summary_svg(
         &format!("{year}年度政府信息公开工作 · 图解"),
         &report.agency.name,
@@ -104,8 +105,9 @@ pub fn TujieView(
             .collect::<Vec<_>>(),
         &[
             "年报网根据报告中写明的数字生成，不是原文的图解版。".to_string(),
-            base.absolute(&route::canonical(&route::tujie(&report.agency.id, year))),
+            poster_url.clone(),
         ],
+        Some(&poster_url),
     );
     let image_name = format!("{}-{year}-图解.png", report.agency.id);
     let headlines = figures

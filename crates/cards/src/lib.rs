@@ -179,32 +179,6 @@ fn wrap(text: &str, per_line: usize, lines: usize) -> Vec<String> {
     out
 }
 
-/// The QR code of `url` as SVG rects, `size` pixels square at (`x`, `y`), on white.
-fn qr(url: &str, x: u32, y: u32, size: u32) -> String {
-    let Ok(code) = qrcode::QrCode::new(url.as_bytes()) else {
-        return String::new();
-    };
-    let width = code.width();
-    let colors = code.to_colors();
-    let quiet = 2;
-    let module = size as f64 / (width + 2 * quiet) as f64;
-    let mut svg =
-        format!("<rect x=\"{x}\" y=\"{y}\" width=\"{size}\" height=\"{size}\" fill=\"#ffffff\"/>");
-    for (i, c) in colors.iter().enumerate() {
-        if *c == qrcode::Color::Dark {
-            let (col, row) = (i % width, i / width);
-            svg.push_str(&format!(
-                "<rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\" fill=\"#1f2328\"/>",
-                x as f64 + (col + quiet) as f64 * module,
-                y as f64 + (row + quiet) as f64 * module,
-                module + 0.05,
-                module + 0.05
-            ));
-        }
-    }
-    svg
-}
-
 /// The card as an SVG document (1200×630), `url` being the page's absolute address.
 pub fn card_svg(card: &Card, url: &str, font_family: &str) -> String {
     let mut svg = format!(
@@ -251,7 +225,7 @@ pub fn card_svg(card: &Card, url: &str, font_family: &str) -> String {
         escape(PORTAL),
         escape(url),
     ));
-    svg.push_str(&qr(url, 1000, 430, 170));
+    svg.push_str(&nianbao_model::qr::svg_rects(url, 1000.0, 430.0, 170.0));
     svg.push_str("</svg>");
     svg
 }

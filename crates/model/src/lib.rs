@@ -14,6 +14,7 @@ pub mod matching;
 pub mod outline;
 pub mod overview;
 pub mod poster;
+pub mod qr;
 pub mod report;
 pub mod rule;
 pub mod section_charts;
