@@ -151,14 +151,7 @@ pub fn TujieView(
     let panels = (0..report.sections.len())
         .map(|index| {
             let is_target = target.as_deref() == Some(report.sections[index].id.as_str());
-            view! {
-                <TujiePanel
-                    report=report.clone()
-                    series=series.clone()
-                    index
-                    target=is_target
-                />
-            }
+            view! { <TujiePanel report=report.clone() series=series.clone() index target=is_target /> }
         })
         .collect_view();
     follow_panel(target.clone());

@@ -129,8 +129,13 @@ test('a panel\'s address opened cold lands on its panel and previews with its ca
     assert.match(await page.title(), /图解 · 三、及时回应社会关切/);
     await panel.locator('button.copy-link').waitFor();
 
-    const image = await page.locator('meta[property="og:image"]').getAttribute('content');
-    assert.equal(await page.locator('meta[name="twitter:image"]').getAttribute('content'), image);
+    // What a chat app reads: the pre-rendered document's head.
+    const document = await (await fetch(url('/shenyang-fgw/2017/tujie/s3/'))).text();
+    const meta = (attr) => new RegExp(`<meta ${attr} content="([^"]+)"`).exec(document)?.[1];
+    const image = meta('property="og:image"');
+    assert.ok(image, 'og:image');
+    assert.equal(meta('name="twitter:image"'), image);
+    assert.equal(meta('name="twitter:card"'), 'summary_large_image');
     const path = new URL(image).pathname;
     assert.ok(path.endsWith('/cards/shenyang-fgw/2017/tujie/s3.png'), path);
     // The card is in the built site: a 1200×630 PNG.

@@ -80,16 +80,15 @@ pub fn panel<'a>(report: &'a Report, top: &'a Section) -> Panel<'a> {
     let mut groups = Vec::new();
     let mut below = Vec::new();
     descendants(&top.children, &mut below);
-    for section in below {
+    for &section in &below {
         let figures = shown(section);
         if !figures.is_empty() {
             groups.push(Group { section, figures });
         }
     }
-    let mut ids = vec![top.id.as_str()];
-    let mut all = Vec::new();
-    descendants(&top.children, &mut all);
-    ids.extend(all.iter().map(|s| s.id.as_str()));
+    let ids: Vec<&str> = std::iter::once(top.id.as_str())
+        .chain(below.iter().map(|s| s.id.as_str()))
+        .collect();
     let t = &report.tables;
     let tables = [
         (

@@ -10,7 +10,7 @@ use nianbao_model::poster::{panel, PanelFigure};
 use nianbao_model::series::breakdown_charts;
 use nianbao_model::{Report, Series, TableKind};
 
-use super::tables::{ApplicantsShare, FlowChart, ProactiveTiles};
+use super::tables::{ApplicantsShare, FlowChart, ProactiveTiles, StatisticsTiles};
 use super::{indicator_figure, Bars};
 use crate::components::copy_link::CopyLink;
 use crate::site::{anchor, route, use_site_base};
@@ -113,7 +113,9 @@ pub fn TujiePanel(
                 <ApplicantsShare report=report.clone() />
             }
             .into_any(),
-            _ => ().into_any(),
+            TableKind::Statistics => view! { <StatisticsTiles report=report.clone() /> }.into_any(),
+            // Table 4 is drawn as its groups' bars (the breakdowns below).
+            TableKind::Reviews => ().into_any(),
         })
         .collect_view();
     let bars = breakdowns(&report, &series, &top.id);

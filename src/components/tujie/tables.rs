@@ -36,7 +36,13 @@ fn node_item(report: &Report, section: &str, node: &FlowNode) -> impl IntoView {
             </a>
             {node
                 .computed
-                .then(|| view! { <span class="computed-note">{format!(" {}本站按原表各项相加", mark::COMPUTED)}</span> })}
+                .then(|| {
+                    view! {
+                        <span class="computed-note">
+                            {format!(" {}本站按原表各项相加", mark::COMPUTED)}
+                        </span>
+                    }
+                })}
         </li>
     }
 }
@@ -96,7 +102,12 @@ pub fn FlowChart(report: Arc<Report>) -> impl IntoView {
         }
     });
     view! {
-        <figure class="flow" class:flagged=!balanced data-received=flow.received() data-handled=flow.handled()>
+        <figure
+            class="flow"
+            class:flagged=!balanced
+            data-received=flow.received()
+            data-handled=flow.handled()
+        >
             <figcaption>"申请的去向"</figcaption>
             <div class="flow-lists">
                 <ul class="flow-sources" aria-label="收到的申请">
@@ -164,7 +175,9 @@ pub fn ApplicantsShare(report: Arc<Report>) -> impl IntoView {
             view! {
                 <li>
                     <span class=format!("share-key share-{i}") aria-hidden="true"></span>
-                    <a href=href>{format!("{} {v}件（{:.1}%）", APPLICANT_COLUMNS[i], share(v))}</a>
+                    <a href=href>
+                        {format!("{} {v}件（{:.1}%）", APPLICANT_COLUMNS[i], share(v))}
+                    </a>
                 </li>
             }
         })
@@ -231,6 +244,57 @@ pub fn ProactiveTiles(report: Arc<Report>) -> impl IntoView {
     view! {
         <figure class="tiles">
             <figcaption>"主动公开情况（表二）"</figcaption>
+            <ul class="tile-list">{tiles}</ul>
+            {note}
+        </figure>
+    }
+    .into_any()
+}
+
+/// The old format's 统计表 as tiles: each row's figure for the report's year (the first
+/// column), with its unit; rows the ingest could not read are counted, not guessed.
+#[component]
+pub fn StatisticsTiles(report: Arc<Report>) -> impl IntoView {
+    let Some(table) = report.tables.statistics.as_ref() else {
+        return ().into_any();
+    };
+    let href = use_site_base().href(&format!(
+        "{}#{}",
+        route::section(&report.agency.id, report.year, &table.section),
+        anchor::table(nianbao_model::TableKind::Statistics)
+    ));
+    let column = table.columns.first().cloned().unwrap_or_default();
+    let mut unread = 0;
+    let tiles = table
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let Some(value) = row.values.first().cloned().flatten() else {
+                unread += 1;
+                return None;
+            };
+            Some(view! {
+                <li class="tile">
+                    <a href=href.clone()>
+                        <span class="tile-value">
+                            {value.to_string()} <span class="pf-unit">{row.unit.clone()}</span>
+                        </span>
+                        <span class="tile-label">{row.label.clone()}</span>
+                    </a>
+                </li>
+            })
+        })
+        .collect_view();
+    let note = (unread > 0).then(|| {
+        view! {
+            <p class="computed-note">
+                {format!("{} 另有{unread}行未能读出数值，见原表。", mark::FLAGGED)}
+            </p>
+        }
+    });
+    view! {
+        <figure class="tiles">
+            <figcaption>{format!("政府信息公开情况统计表（{column}）")}</figcaption>
             <ul class="tile-list">{tiles}</ul>
             {note}
         </figure>
