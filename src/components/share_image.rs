@@ -209,10 +209,7 @@ mod tests {
             &["来源".into()],
             Some("https://example.org/a/"),
         );
-        assert!(
-            svg.matches("fill=\"#1f2328\"/>").count() > 100,
-            "QR modules"
-        );
+        assert!(svg.matches("h-").count() > 100, "QR modules");
         assert_eq!(height, 190 + 2 * 170 + 20 + 200);
     }
 }

@@ -296,9 +296,6 @@ mod tests {
         assert!(svg.contains("A&lt;B") && !svg.contains("A<B"));
         assert!(svg.contains(">4480余<"));
         assert!(svg.contains("…"), "a long heading is cut");
-        assert!(
-            svg.matches("fill=\"#1f2328\"/>").count() > 100,
-            "QR modules"
-        );
+        assert!(svg.matches("h-").count() > 100, "QR modules");
     }
 }

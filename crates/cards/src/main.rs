@@ -59,14 +59,44 @@ fn fonts() -> Result<Arc<usvg::fontdb::Database>, String> {
     Ok(Arc::new(db))
 }
 
-fn render(card: &Card, url: &str, options: &usvg::Options) -> Result<Vec<u8>, String> {
+/// Time spent per stage (layout with text shaping, drawing, PNG encoding), summed over cards.
+#[derive(Default, Clone, Copy)]
+struct Stages([std::time::Duration; 3]);
+
+fn render(
+    card: &Card,
+    url: &str,
+    options: &usvg::Options,
+    stages: &mut Stages,
+) -> Result<Vec<u8>, String> {
+    let t = std::time::Instant::now();
     let svg = card_svg(card, url, FAMILY);
     let tree = usvg::Tree::from_str(&svg, options).map_err(|e| format!("{}: {e}", card.file))?;
+    let t1 = std::time::Instant::now();
     let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("no pixmap")?;
     resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-    pixmap
-        .encode_png()
-        .map_err(|e| format!("{}: {e}", card.file))
+    let t2 = std::time::Instant::now();
+    let png = encode(&pixmap).map_err(|e| format!("{}: {e}", card.file))?;
+    stages.0[0] += t1 - t;
+    stages.0[1] += t2 - t1;
+    stages.0[2] += t2.elapsed();
+    Ok(png)
+}
+
+/// The card as an opaque RGB PNG (its background is white, so premultiplied is plain).
+fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, png::EncodingError> {
+    let rgb: Vec<u8> = pixmap
+        .data()
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    encoder.write_header()?.write_image_data(&rgb)?;
+    Ok(out)
 }
 
 fn load(dist: &Path) -> Result<Vec<nianbao_model::Report>, String> {
@@ -108,19 +138,21 @@ fn run() -> Result<(), String> {
     let all: Vec<Card> = load(&dist)?.iter().flat_map(cards).collect();
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let chunk = all.len().div_ceil(threads).max(1);
-    let results: Vec<Result<(), String>> = std::thread::scope(|scope| {
+    let results: Vec<Result<Stages, String>> = std::thread::scope(|scope| {
         let handles: Vec<_> = all
             .chunks(chunk)
             .map(|cards| {
                 let (fontdb, prefix, dist) = (fontdb.clone(), &prefix, &dist);
-                scope.spawn(move || -> Result<(), String> {
+                scope.spawn(move || -> Result<Stages, String> {
+                    let mut stages = Stages::default();
                     let options = usvg::Options {
                         fontdb,
                         font_family: FAMILY.into(),
                         ..usvg::Options::default()
                     };
                     for card in cards {
-                        let png = render(card, &format!("{prefix}{}", card.page), &options)?;
+                        let url = format!("{prefix}{}", card.page);
+                        let png = render(card, &url, &options, &mut stages)?;
                         let path = dist.join(&card.file);
                         if let Some(dir) = path.parent() {
                             std::fs::create_dir_all(dir)
@@ -129,7 +161,7 @@ fn run() -> Result<(), String> {
                         std::fs::write(&path, png)
                             .map_err(|e| format!("{}: {e}", path.display()))?;
                     }
-                    Ok(())
+                    Ok(stages)
                 })
             })
             .collect();
@@ -141,9 +173,16 @@ fn run() -> Result<(), String> {
             })
             .collect()
     });
-    results.into_iter().collect::<Result<Vec<()>, String>>()?;
+    let mut total = Stages::default();
+    for stages in results {
+        for (sum, part) in total.0.iter_mut().zip(stages?.0) {
+            *sum += part;
+        }
+    }
+    let [layout, draw, encode] = total.0.map(|d| d.as_secs_f64());
     eprintln!(
-        "nianbao-cards: {} cards (1200×630 PNG) on {threads} threads in {:.1} s",
+        "nianbao-cards: {} cards (1200×630 PNG) on {threads} threads in {:.1} s \
+         (summed over threads: layout {layout:.1} s, drawing {draw:.1} s, PNG {encode:.1} s)",
         all.len(),
         started.elapsed().as_secs_f64()
     );
