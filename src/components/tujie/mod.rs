@@ -141,10 +141,14 @@ pub fn Bars(
             }
         })
         .collect_view();
+    let computed = figures.iter().any(|(_, p)| p.computed).then(|| {
+        view! { <p class="computed-note">{format!("{} 本站按原表各项相加", mark::COMPUTED)}</p> }
+    });
     view! {
         <section class="breakdown">
             <h3>{title}</h3>
             <ul class="bars">{bars}</ul>
+            {computed}
         </section>
     }
 }

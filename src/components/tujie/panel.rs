@@ -49,10 +49,15 @@ fn figure_list(report: &Report, figures: &[PanelFigure]) -> impl IntoView {
 
 /// The breakdown bars (table 3's applicants and results, table 4's groups) whose figures
 /// stand in the panel's section.
-fn breakdowns(report: &Arc<Report>, series: &[Series], top: &str) -> Vec<AnyView> {
+/// Where the panel draws table 3 as a flow, the flow and the applicants' shares say what the
+/// results and applicants bars would (they are left out).
+fn breakdowns(report: &Arc<Report>, series: &[Series], top: &str, flow: bool) -> Vec<AnyView> {
     let within = |section: &str| section == top || section.starts_with(&format!("{top}-"));
     breakdown_charts()
         .into_iter()
+        .filter(|chart| {
+            !(flow && matches!(chart.key, "requests.results" | "requests.by_applicant"))
+        })
         .filter_map(|chart| {
             let title = chart.breakdown.as_ref()?.title;
             let figures: Vec<(Series, nianbao_model::Point)> = chart
@@ -118,7 +123,8 @@ pub fn TujiePanel(
             TableKind::Reviews => ().into_any(),
         })
         .collect_view();
-    let bars = breakdowns(&report, &series, &top.id);
+    let flow = panel.tables.contains(&TableKind::Applications);
+    let bars = breakdowns(&report, &series, &top.id, flow);
     let points = (!panel.points.is_empty()).then(|| {
         view! {
             <ul class="panel-points">
