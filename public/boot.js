@@ -15,7 +15,7 @@
       figure.scrollIntoView({ block: "center" });
       return;
     }
-    var target = document.querySelector("#prerendered .section.is-target, #prerendered .compare-section.is-target");
+    var target = document.querySelector("#prerendered .section.is-target, #prerendered .compare-section.is-target, #prerendered .tujie-panel.is-target");
     if (target) target.scrollIntoView();
   });
 })();

@@ -106,6 +106,7 @@ pub fn App() -> impl IntoView {
                         // Before the report route: `indicators` is not a year.
                         <Route path=path!("/:agency/indicators/:key") view=IndicatorPage />
                         <Route path=path!("/:agency/:year/tujie") view=TujiePage />
+                        <Route path=path!("/:agency/:year/tujie/:section") view=TujiePage />
                         <Route
                             path=path!("/:agency/compare/:year_a/:year_b/:section?")
                             view=ComparePage

@@ -56,6 +56,14 @@ pub fn agency_paths(data: &Preloaded) -> Vec<String> {
             &report.agency.id,
             report.year,
         )));
+        // Each panel of the 图解 (a top-level section) has its own page.
+        for section in &report.sections {
+            paths.push(route::canonical(&route::tujie_panel(
+                &report.agency.id,
+                report.year,
+                &section.id,
+            )));
+        }
     }
     paths.extend(compare_paths(data));
     paths

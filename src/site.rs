@@ -113,6 +113,11 @@ pub mod route {
         format!("/{agency}/{year}/tujie")
     }
 
+    /// One panel of a report's 图解 view (a top-level section), e.g. `/shenyang-fgw/2017/tujie/s3`.
+    pub fn tujie_panel(agency: &str, year: u16, section: &str) -> String {
+        format!("/{agency}/{year}/tujie/{section}")
+    }
+
     /// A region's page: its sub-regions and its bodies.
     pub fn region(slug: &str) -> String {
         format!("/region/{slug}")
@@ -241,6 +246,11 @@ pub mod anchor {
         format!("table-{}", table.key())
     }
 
+    /// A panel of the 图解 view, e.g. `panel-s3`.
+    pub fn tujie_panel(section: &str) -> String {
+        format!("panel-{section}")
+    }
+
     /// An agency's entry in the catalog, e.g. `agency-pingtan`.
     pub fn agency(id: &str) -> String {
         format!("agency-{id}")
@@ -261,6 +271,10 @@ mod tests {
             "/pingtan/2024/s3-2"
         );
         assert_eq!(route::tujie("pingtan", 2024), "/pingtan/2024/tujie");
+        assert_eq!(
+            route::tujie_panel("shenyang-fgw", 2017, "s3"),
+            "/shenyang-fgw/2017/tujie/s3"
+        );
         assert_eq!(route::agency("pingtan"), "/pingtan");
         assert_eq!(route::region("fujian"), "/region/fujian");
         assert_eq!(route::catalog_filter(""), "/");
@@ -297,6 +311,7 @@ mod tests {
         assert_eq!(anchor::table(TableKind::Reviews), "table-reviews");
         assert_eq!(anchor::table(TableKind::Applications), "table-applications");
         assert_eq!(anchor::agency("pingtan"), "agency-pingtan");
+        assert_eq!(anchor::tujie_panel("s3"), "panel-s3");
     }
 
     #[test]

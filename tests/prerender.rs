@@ -50,7 +50,13 @@ fn a_section_page_carries_its_text_and_link_preview_tags() {
     assert!(html.contains(
         r#"<meta name="description" content="按照《中华人民共和国政府信息公开条例》、国务院第5号、36号文件和省市依申请公开规定,建立受理依申请公开政府信息工作制度,制定受理依申请公开工作流程。">"#
     ), "the description is the section's first sentence");
-    assert!(html.contains(r#"<meta name="twitter:card" content="summary">"#));
+    assert!(html.contains(r#"<meta name="twitter:card" content="summary_large_image">"#));
+    assert!(html.contains(
+        r#"<meta property="og:image" content="https://nianbao.example/cards/shenyang-fgw/2017/s5.png">"#
+    ), "the section's share card");
+    assert!(html.contains(
+        r#"<meta name="twitter:image" content="https://nianbao.example/cards/shenyang-fgw/2017/s5.png">"#
+    ));
     assert_eq!(html.matches("<title>").count(), 1, "one title: {html}");
     assert!(html.contains(&format!("<title>{title} · 年报</title>")));
     assert!(

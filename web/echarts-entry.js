@@ -1,9 +1,9 @@
 // The ECharts bundle the portal ships: only what its charts use (line and bar charts on a
-// grid, with tooltip, legend, title and the accessibility description), drawn on canvas.
+// grid, the sankey of the 图解, with tooltip, legend, title and the accessibility description), drawn on canvas.
 // Built by scripts/echarts-bundle.mjs (a Trunk pre_build hook); the app loads it on pages
 // that show a chart, after their text (src/charts.rs).
 import * as echarts from "echarts/core";
-import { BarChart, LineChart } from "echarts/charts";
+import { BarChart, LineChart, SankeyChart } from "echarts/charts";
 import {
   AriaComponent,
   GridComponent,
@@ -16,6 +16,8 @@ import { CanvasRenderer } from "echarts/renderers";
 echarts.use([
   LineChart,
   BarChart,
+  // The 图解's flow of table 3 (src/charts/flow.rs).
+  SankeyChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,

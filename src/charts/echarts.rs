@@ -35,11 +35,26 @@ extern "C" {
     fn get_data_url_js(this: &Instance, opts: &JsValue) -> String;
 }
 
-/// Creates a chart in `dom` (zh-CN texts, so the aria description is Chinese).
+/// Creates a chart in `dom` (zh-CN texts, so the aria description is Chinese), in ECharts'
+/// dark theme where the reader's colour scheme is dark.
 pub fn init(dom: &web_sys::HtmlElement) -> Instance {
     let opts = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&opts, &"locale".into(), &"ZH".into());
-    init_js(dom, &JsValue::NULL, &opts)
+    let theme = if prefers_dark() {
+        JsValue::from_str("dark")
+    } else {
+        JsValue::NULL
+    };
+    init_js(dom, &theme, &opts)
+}
+
+/// Whether the reader's colour scheme is dark.
+pub fn prefers_dark() -> bool {
+    leptos::prelude::window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
 }
 
 impl Instance {
@@ -62,12 +77,14 @@ impl Instance {
         self.set_option_js(&option, true);
     }
 
-    /// The chart as a PNG data URL, on a white background, at twice the resolution.
+    /// The chart as a PNG data URL, on the page's background (white, or the dark scheme's
+    /// paper the dark theme's texts are drawn for), at twice the resolution.
     pub fn png_data_url(&self) -> String {
         let opts = js_sys::Object::new();
+        let background = if prefers_dark() { "#1b1a18" } else { "#ffffff" };
         let _ = js_sys::Reflect::set(&opts, &"type".into(), &"png".into());
         let _ = js_sys::Reflect::set(&opts, &"pixelRatio".into(), &2.into());
-        let _ = js_sys::Reflect::set(&opts, &"backgroundColor".into(), &"#ffffff".into());
+        let _ = js_sys::Reflect::set(&opts, &"backgroundColor".into(), &background.into());
         self.get_data_url_js(&opts)
     }
 }

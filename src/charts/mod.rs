@@ -337,6 +337,8 @@ pub fn marks_used(series: &[Series]) -> Vec<(&'static str, &'static str)> {
     out
 }
 
+pub mod flow;
+
 /// ECharts in the browser: loading the bundle once, and the few instance methods the chart
 /// component calls.
 #[cfg(target_arch = "wasm32")]

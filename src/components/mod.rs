@@ -17,3 +17,4 @@ pub mod share_image;
 pub mod shortcuts;
 pub mod status;
 pub mod tables;
+pub mod tujie;

@@ -15,8 +15,15 @@ pub fn PageMeta(
     /// Site path of the page's canonical address, e.g. `/shenyang-fgw/2017/s5/`.
     #[prop(into)]
     path: Signal<String>,
+    /// Site path of the page's share card (`/cards/….png`, 1200×630), if it has one.
+    #[prop(into, default = Signal::stored(None))]
+    image: Signal<Option<String>>,
 ) -> impl IntoView {
     let base = use_site_base();
+    let image = {
+        let base = base.clone();
+        Signal::derive(move || image.get().map(|path| base.absolute(&path)))
+    };
     let url = Signal::derive(move || base.absolute(&path.get()));
     // The tags are rebuilt with plain strings whenever a value changes: leptos_meta keeps
     // head tags (and the pre-renderer reads the title) beyond the life of this view, when
@@ -24,6 +31,19 @@ pub fn PageMeta(
     move || {
         {
             let (title, description, url) = (title.get(), description.get(), url.get());
+            let card = if image.get().is_some() {
+                "summary_large_image"
+            } else {
+                "summary"
+            };
+            let image = image.get().map(|src| {
+                view! {
+                    <Meta property="og:image" content=src.clone() />
+                    <Meta property="og:image:width" content="1200" />
+                    <Meta property="og:image:height" content="630" />
+                    <Meta name="twitter:image" content=src />
+                }
+            });
             view! {
                 <Title text=page_title(&title) />
                 <Meta name="description" content=description.clone() />
@@ -34,7 +54,8 @@ pub fn PageMeta(
                 <Meta property="og:title" content=title.clone() />
                 <Meta property="og:description" content=description.clone() />
                 <Meta property="og:url" content=url />
-                <Meta name="twitter:card" content="summary" />
+                <Meta name="twitter:card" content=card />
+                {image}
                 <Meta name="twitter:title" content=title />
                 <Meta name="twitter:description" content=description />
             }

@@ -21,12 +21,14 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The summary as an SVG document, and its height.
+/// The summary as an SVG document, and its height. With `qr`, the QR code of that address
+/// stands beside the footer (Chinese readers share by image: scanned, it opens the page).
 pub fn summary_svg(
     title: &str,
     subtitle: &str,
     figures: &[ImageFigure],
     footer: &[String],
+    qr: Option<&str>,
 ) -> (String, u32) {
     const CARD_W: u32 = 500;
     const CARD_H: u32 = 150;
@@ -34,7 +36,13 @@ pub fn summary_svg(
     const TOP: u32 = 190;
     let rows = figures.len().div_ceil(2) as u32;
     let footer_top = TOP + rows * (CARD_H + GAP) + 20;
-    let height = footer_top + 40 + footer.len() as u32 * 34;
+    let footer_height = 40 + footer.len() as u32 * 34;
+    let height = footer_top
+        + if qr.is_some() {
+            footer_height.max(200)
+        } else {
+            footer_height
+        };
     let font = "font-family=\"Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif\"";
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" {font}>\
@@ -75,6 +83,15 @@ pub fn summary_svg(
             "<text x=\"40\" y=\"{}\" font-size=\"22\" fill=\"#57606a\">{}</text>",
             footer_top + 30 + i as u32 * 34,
             escape(line)
+        ));
+    }
+    if let Some(url) = qr {
+        let size = 160.0;
+        svg.push_str(&nianbao_model::qr::svg_rects(
+            url,
+            f64::from(WIDTH) - 40.0 - size,
+            f64::from(footer_top) + 10.0,
+            size,
         ));
     }
     svg.push_str("</svg>");
@@ -176,6 +193,7 @@ mod tests {
             "沈阳市发展和改革委员会",
             &figures,
             &["来源".into()],
+            None,
         );
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert!(svg.contains(">4480余<") && svg.contains(">主动公开政府信息<"));
@@ -183,5 +201,15 @@ mod tests {
         assert!(svg.contains("比上年 +1"));
         // Two rows of cards (three figures, two per row) and the footer.
         assert_eq!(height, 190 + 2 * 170 + 20 + 40 + 34);
+        // With the page's address as a QR code beside the footer, which then makes room for it.
+        let (svg, height) = summary_svg(
+            "t",
+            "s",
+            &figures,
+            &["来源".into()],
+            Some("https://example.org/a/"),
+        );
+        assert!(svg.matches("h-").count() > 100, "QR modules");
+        assert_eq!(height, 190 + 2 * 170 + 20 + 200);
     }
 }

@@ -94,6 +94,19 @@ fn ReportView(
             None => route::canonical(&route::report(&agency, year)),
         })
     };
+    // The share card the build drew for the page (see crates/cards).
+    let image = {
+        let (agency, year) = (report.agency.id.clone(), report.year);
+        Signal::derive(move || {
+            Some(format!(
+                "/{}",
+                match target.get() {
+                    Some(id) => nianbao_model::paths::card_section(&agency, year, &id),
+                    None => nianbao_model::paths::card_report(&agency, year),
+                }
+            ))
+        })
+    };
     let previous = previous_year(&series, report.year);
     provide_context(ReportContext {
         charts: Arc::new(section_charts(&report, &series)),
@@ -136,7 +149,7 @@ fn ReportView(
         Callback::new(move |id: String| base.href(&route::section(&agency, year, &id)))
     };
     view! {
-        <PageMeta title description path=canonical />
+        <PageMeta title description path=canonical image />
         <div class="report-layout">
             <Contents sections=report.sections.clone() current=reading />
             <ReportShortcuts sections=section_ids target reading href=section_href />

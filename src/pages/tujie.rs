@@ -1,113 +1,33 @@
-//! `/{agency}/{year}/tujie`: the report at a glance (图解) — the portal's own visualisation of
-//! the figures the report states, each linked to where it stands. It shows no figure the
-//! report does not contain: changes against the previous year are only given where both
-//! years state the figure on the same basis.
+//! `/{agency}/{year}/tujie` and `/{agency}/{year}/tujie/{section}`: the report at a glance
+//! (图解) — the portal's own poster of the figures the report states, each linked to where it
+//! stands: an overview strip of headline figures, then one panel per top-level section (see
+//! `components::tujie`). It shows no figure the report does not contain: changes against the
+//! previous year are only given where both years state the figure on the same basis. A
+//! panel's own address opens the poster at that panel.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use nianbao_model::format::{mark, number};
-use nianbao_model::series::{breakdown_charts, headline_keys, trend_keys, Point, Source};
-use nianbao_model::{CellAddress, Report, Series};
+use nianbao_model::format::mark;
+use nianbao_model::series::{headline_keys, trend_keys};
+use nianbao_model::{Report, Series};
 
 use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
 use crate::components::print_button::PrintButton;
 use crate::components::share_image::{summary_svg, ImageFigure, SaveImageButton};
+use crate::components::tujie::panel::TujiePanel;
+use crate::components::tujie::{change, indicator_figure, shown, source_href, IndicatorFigure};
 use crate::data::{use_report, ReportData, SeriesNeed};
 use crate::params::use_report_address;
 use crate::site::{anchor, route, use_site_base};
-use crate::takeover::TakeOver;
+use crate::takeover::take_over;
 
-/// One indicator as the 图解 shows it: this year's point and, where comparable, last year's.
-struct Figure<'a> {
-    series: &'a Series,
-    point: &'a Point,
-    previous: Option<&'a Point>,
-}
-
-fn figure<'a>(all: &'a [Series], key: &str, year: u16) -> Option<Figure<'a>> {
-    let series = all.iter().find(|s| s.key == key)?;
-    let at = series.points.iter().position(|p| p.year == year)?;
-    let point = &series.points[at];
-    point.value?;
-    let previous = at.checked_sub(1).map(|i| &series.points[i]).filter(|p| {
-        p.value.is_some() && p.basis == point.basis && p.comparable && point.comparable
-    });
-    Some(Figure {
-        series,
-        point,
-        previous,
-    })
-}
-
-/// A number as the report prints it (integers without decimals), 余 kept.
-fn shown(point: &Point) -> String {
-    let number = number(point.value.unwrap_or_default());
-    if point.approximate {
-        format!("{number}余")
-    } else {
-        number
-    }
-}
-
-/// Change against the previous year, e.g. `比上年 +12（+5.6%）`.
-fn change(now: &Point, before: &Point) -> String {
-    let (Some(now), Some(before)) = (now.value, before.value) else {
-        return String::new();
-    };
-    let delta = now - before;
-    let sign = if delta > 0.0 { "+" } else { "" };
-    let delta = if delta.fract() == 0.0 {
-        format!("{sign}{delta:.0}")
-    } else {
-        format!("{sign}{delta:.2}")
-    };
-    if before > 0.0 {
-        format!(
-            "比上年 {delta}（{sign}{:.1}%）",
-            (now / before - 1.0) * 100.0
-        )
-    } else {
-        format!("比上年 {delta}")
-    }
-}
-
-/// The fragment of the report page that shows where a point's figure stands (table 2 and
-/// statistics cells have no anchors of their own: the section is linked).
-fn anchor(source: &Source) -> Option<String> {
-    match source {
-        Source::Figure {
-            section,
-            paragraph,
-            start,
-            ..
-        } => Some(anchor::figure(section, *paragraph, *start)),
-        Source::Cell { address, .. } => match address {
-            CellAddress::Applications { row, column } => {
-                Some(anchor::application_cell(row, *column))
-            }
-            CellAddress::Reviews(cell) => Some(anchor::review_cell(*cell)),
-            CellAddress::Proactive { .. } | CellAddress::Statistics { .. } => None,
-        },
-        Source::Sum { table_kind, .. } => Some(anchor::table(*table_kind)),
-    }
-}
-
-/// Site path (with fragment) of where a point's figure stands in the report.
-fn source_href(report: &Report, point: &Point) -> Option<String> {
-    let source = point.source.as_ref()?;
-    let path = route::section(&report.agency.id, report.year, source.section());
-    Some(match anchor(source) {
-        Some(id) => format!("{path}#{id}"),
-        None => path,
-    })
-}
-
-/// `/{agency}/{year}/tujie`.
+/// `/{agency}/{year}/tujie` and `/{agency}/{year}/tujie/{section}`.
 #[component]
 pub fn TujiePage() -> impl IntoView {
     let address = use_report_address();
+    let section = Memo::new(move |_| address.get().section);
     show(
         use_report(address, SeriesNeed::Required),
         Labels {
@@ -115,20 +35,62 @@ pub fn TujiePage() -> impl IntoView {
             loading: "正在载入报告…",
         },
         Missing::report(address),
-        |ReportData { report, series }| view! { <TujieView report series /> },
+        // Another panel of the same poster is the same data: only the view follows.
+        move |ReportData { report, series }| {
+            move || match section.get() {
+                Some(id) if !report.sections.iter().any(|s| s.id == id) => {
+                    let report = report.clone();
+                    view! { <PanelNotFound report id /> }.into_any()
+                }
+                target => {
+                    let (report, series) = (report.clone(), series.clone());
+                    view! { <TujieView report series target /> }.into_any()
+                }
+            }
+        },
     )
 }
 
+/// An address naming a panel the report does not have: says so and offers the poster.
 #[component]
-pub fn TujieView(report: Arc<Report>, series: Arc<Vec<Series>>) -> impl IntoView {
+fn PanelNotFound(report: Arc<Report>, id: String) -> impl IntoView {
+    let base = use_site_base();
+    let poster = base.href(&route::tujie(&report.agency.id, report.year));
+    view! {
+        <leptos_meta::Title text=crate::page_title("未找到") />
+        <crate::takeover::TakeOver />
+        <div class="not-found">
+            <h1>"未找到页面"</h1>
+            <p>
+                {format!(
+                    "{}的图解中没有编号为“{id}”的部分：本报告共有{}个部分。",
+                    report.title,
+                    report.sections.len(),
+                )}
+            </p>
+            <p>
+                <a href=poster>"查看本报告的图解"</a>
+            </p>
+        </div>
+    }
+}
+
+#[component]
+pub fn TujieView(
+    report: Arc<Report>,
+    series: Arc<Vec<Series>>,
+    /// The top-level section the address names (its panel is marked and scrolled to).
+    target: Option<String>,
+) -> impl IntoView {
     let base = use_site_base();
     let year = report.year;
     let report_path = route::report(&report.agency.id, year);
 
-    let figures: Vec<Figure> = headline_keys()
+    let figures: Vec<IndicatorFigure> = headline_keys()
         .into_iter()
-        .filter_map(|key| figure(&series, key, year))
+        .filter_map(|key| indicator_figure(&series, key, year))
         .collect();
+    let poster_url = base.absolute(&route::canonical(&route::tujie(&report.agency.id, year)));
     let image = summary_svg(
         &format!("{year}年度政府信息公开工作 · 图解"),
         &report.agency.name,
@@ -143,8 +105,9 @@ pub fn TujieView(report: Arc<Report>, series: Arc<Vec<Series>>) -> impl IntoView
             .collect::<Vec<_>>(),
         &[
             "年报网根据报告中写明的数字生成，不是原文的图解版。".to_string(),
-            base.absolute(&route::canonical(&route::tujie(&report.agency.id, year))),
+            poster_url.clone(),
         ],
+        Some(&poster_url),
     );
     let image_name = format!("{}-{year}-图解.png", report.agency.id);
     let headlines = figures
@@ -185,57 +148,13 @@ pub fn TujieView(report: Arc<Report>, series: Arc<Vec<Series>>) -> impl IntoView
         })
         .collect_view();
 
-    let breakdowns = breakdown_charts()
-        .into_iter()
-        .filter_map(|chart| {
-            let title = chart.breakdown.as_ref()?.title;
-            // Bars for the parts only: a total that sums them would dwarf them.
-            let figures: Vec<Figure> = chart
-                .parts()
-                .filter_map(|k| figure(&series, k, year))
-                .collect();
-            let max = figures.iter().filter_map(|f| f.point.value).fold(0.0_f64, f64::max);
-            (!figures.is_empty() && max > 0.0).then(|| {
-                view! {
-                    <section class="breakdown">
-                        <h2>{title}</h2>
-                        <ul class="bars">
-                            {figures
-                                .iter()
-                                .map(|f| {
-                                    let value = f.point.value.unwrap_or_default();
-                                    let width = if value > 0.0 {
-                                        (value / max * 100.0).max(0.6)
-                                    } else {
-                                        0.0
-                                    };
-                                    let href = source_href(&report, f.point).map(|h| base.href(&h));
-                                    // A figure above zero stays visible however small.
-                                    view! {
-                                        <li class:flagged=f.point.flagged>
-                                            <a href=href>
-                                                <span class="bar-label">{f.series.label.clone()}</span>
-                                                <span class="bar-track" aria-hidden="true">
-                                                    <span
-                                                        class="bar"
-                                                        style=format!("width: {width:.1}%")
-                                                    ></span>
-                                                </span>
-                                                <span class="bar-value">
-                                                    {format!("{}{}", shown(f.point), f.series.unit)}
-                                                    {f.point.flagged.then(|| format!(" {}", mark::FLAGGED))}
-                                                </span>
-                                            </a>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    </section>
-                }
-            })
+    let panels = (0..report.sections.len())
+        .map(|index| {
+            let is_target = target.as_deref() == Some(report.sections[index].id.as_str());
+            view! { <TujiePanel report=report.clone() series=series.clone() index target=is_target /> }
         })
         .collect_view();
+    follow_panel(target.clone());
 
     let trends: Vec<Series> = trend_keys()
         .into_iter()
@@ -301,16 +220,30 @@ pub fn TujieView(report: Arc<Report>, series: Arc<Vec<Series>>) -> impl IntoView
         }
     });
 
-    let title = format!("{} · 图解", report.title);
+    let panel = target
+        .as_deref()
+        .and_then(|id| report.sections.iter().find(|s| s.id == id));
+    let (title, path, card) = match panel {
+        Some(section) => (
+            format!("{} · 图解 · {}", report.title, section.full_heading()),
+            route::tujie_panel(&report.agency.id, year, &section.id),
+            nianbao_model::paths::card_panel(&report.agency.id, year, &section.id),
+        ),
+        None => (
+            format!("{} · 图解", report.title),
+            route::tujie(&report.agency.id, year),
+            nianbao_model::paths::card_report(&report.agency.id, year),
+        ),
+    };
     view! {
-        <TakeOver />
         <PageMeta
             title=title
             description=format!(
-                "{}的主要数字一览：每个数字都链接到它在报告中的位置。",
+                "{}的图解：每个部分一幅，主要数字都链接到它在报告中的位置。",
                 report.title,
             )
-            path=route::canonical(&route::tujie(&report.agency.id, year))
+            path=route::canonical(&path)
+            image=Some(format!("/{card}"))
         />
         <article class="tujie" aria-labelledby="tujie-title">
             <header>
@@ -333,7 +266,7 @@ pub fn TujieView(report: Arc<Report>, series: Arc<Vec<Series>>) -> impl IntoView
                 <h2 id="headlines-title">"主要数字"</h2>
                 <ul class="headlines">{headlines}</ul>
             </section>
-            {breakdowns}
+            <div class="poster">{panels}</div>
             <section class="trends" aria-labelledby="trends-title">
                 <h2 id="trends-title">"历年变化"</h2>
                 {trends}
@@ -346,6 +279,34 @@ pub fn TujieView(report: Arc<Report>, series: Arc<Vec<Series>>) -> impl IntoView
         </article>
     }
     .into_any()
+}
+
+/// Opens the poster at the panel the address names: marks it (in the view), brings it into
+/// view unless the pre-rendered page already stands there (boot.js), focuses its heading.
+fn follow_panel(target: Option<String>) {
+    Effect::new(move |_| {
+        let target = target.clone();
+        request_animation_frame(move || {
+            let took_over = take_over();
+            let Some(id) = target else { return };
+            let Some(panel) = document().get_element_by_id(&anchor::tujie_panel(&id)) else {
+                return;
+            };
+            if !took_over {
+                panel.scroll_into_view();
+            }
+            let heading =
+                document().get_element_by_id(&format!("{}-title", anchor::tujie_panel(&id)));
+            if let Some(heading) = heading {
+                use wasm_bindgen::JsCast;
+                if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = heading.focus_with_options(&options);
+                }
+            }
+        });
+    });
 }
 
 /// A small line drawing of a series over the years, this year's point emphasised; gaps break

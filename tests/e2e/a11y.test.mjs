@@ -19,6 +19,7 @@ const pages = [
   { name: 'indicator', path: '/pingtan/indicators/requests.results', ready: 'main#main h1' },
   { name: '图解 (2021 template)', path: '/pingtan/2024/tujie', ready: 'main#main h1' },
   { name: '图解 (seed report)', path: '/shenyang-fgw/2017/tujie', ready: 'main#main h1' },
+  { name: '图解 panel', path: '/pingtan/2020/tujie/s3', ready: '#panel-s3.is-target .flow' },
   { name: 'section with tables', path: '/pingtan/2020/s3', ready: 'section#s3.is-target table' },
   { name: 'checks', path: '/checks', ready: 'table.checks-table tbody tr' },
   { name: 'compare', path: '/pingtan/compare/2023/2024', ready: '#cmp-table-applications' },

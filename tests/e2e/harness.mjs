@@ -98,10 +98,12 @@ export async function withPage(t, options, fn) {
     permissions = [],
     allow = [],
     javaScriptEnabled = true,
+    colorScheme = 'light',
   } = options;
   const context = await (await browser()).newContext({
     viewport,
     javaScriptEnabled,
+    colorScheme,
     locale: 'zh-CN',
     reducedMotion: 'reduce',
   });

@@ -18,6 +18,8 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Debian packages for the browser tests: the browser, its driver, and fonts so that Chinese
 /// text renders in screenshots instead of boxes.
 pub const BROWSER_DEBS: &[&str] = &["chromium", "chromium-driver", "fonts-noto-cjk"];
+/// Debian packages the build itself needs: the CJK font the share cards are drawn with.
+pub const BUILD_DEBS: &[&str] = &["fonts-noto-cjk"];
 
 /// Everything `serve` needs; with `browser`, also what the browser tests need.
 pub fn ensure(root: &Path, browser: bool) -> Result<(), String> {
@@ -27,6 +29,7 @@ pub fn ensure(root: &Path, browser: bool) -> Result<(), String> {
     ensure_wasm_bindgen(root)?;
     ensure_npm_packages(root)?;
     ensure_wasm_opt(root)?;
+    ensure_debs(BUILD_DEBS)?;
     if browser {
         ensure_debs(BROWSER_DEBS)?;
     }

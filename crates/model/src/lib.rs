@@ -13,6 +13,8 @@ pub mod json;
 pub mod matching;
 pub mod outline;
 pub mod overview;
+pub mod poster;
+pub mod qr;
 pub mod regions;
 pub mod report;
 pub mod rule;
@@ -69,5 +71,20 @@ pub mod paths {
     /// An agency's indicator series (see `series::agency_series`).
     pub fn series(agency: &str) -> String {
         format!("data/{agency}/series.json")
+    }
+
+    /// A report's share card (1200×630 PNG, drawn by `nianbao-cards`); also its 图解's.
+    pub fn card_report(agency: &str, year: u16) -> String {
+        format!("cards/{agency}/{year}.png")
+    }
+
+    /// A section's share card.
+    pub fn card_section(agency: &str, year: u16, section: &str) -> String {
+        format!("cards/{agency}/{year}/{section}.png")
+    }
+
+    /// A 图解 panel's share card (with the QR code of the panel's address).
+    pub fn card_panel(agency: &str, year: u16, section: &str) -> String {
+        format!("cards/{agency}/{year}/tujie/{section}.png")
     }
 }

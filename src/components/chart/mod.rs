@@ -338,4 +338,4 @@ fn SourceLine(series: Vec<Series>) -> impl IntoView {
 }
 
 #[cfg(target_arch = "wasm32")]
-mod mount;
+pub mod mount;

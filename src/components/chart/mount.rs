@@ -25,10 +25,29 @@ pub fn use_chart(
     title: String,
     highlight_year: Option<u16>,
 ) -> UseChartReturn {
+    let title = StoredValue::new(title);
+    use_drawn_chart(
+        canvas,
+        move |animate| {
+            let series = series.get_untracked();
+            let option = chart_option(&series, &title.get_value(), highlight_year, animate);
+            (option, describe(&series, &title.get_value()))
+        },
+        move || series.track(),
+    )
+}
+
+/// Draws the option `build` gives (with the chart's description) into `canvas` once
+/// ECharts is loaded, and again whenever `track` reports a change. In dark mode the chart
+/// takes ECharts' dark theme on a transparent background, so the canvas follows the page.
+pub fn use_drawn_chart(
+    canvas: NodeRef<leptos::html::Div>,
+    build: impl Fn(bool) -> (charming::Chart, String) + Copy + 'static,
+    track: impl Fn() + 'static,
+) -> UseChartReturn {
     let drawn = RwSignal::new(false);
     let failed = RwSignal::new(false);
     let instance = StoredValue::new_local(None::<echarts::Owned>);
-    let title = StoredValue::new(title);
     let current = move || {
         instance
             .try_with_value(|i| i.as_ref().map(|i| i.0.clone()))
@@ -36,18 +55,13 @@ pub fn use_chart(
     };
     let draw = move || {
         if let Some(chart) = current() {
-            let option = chart_option(
-                &series.get_untracked(),
-                &title.get_value(),
-                highlight_year,
-                !echarts::prefers_reduced_motion(),
-            );
-            let description = describe(&series.get_untracked(), &title.get_value());
+            let (option, description) = build(!echarts::prefers_reduced_motion());
+            let option = option.background_color("transparent");
             chart.set_option(&option, &description);
         }
     };
     Effect::new(move |_| {
-        series.track();
+        track();
         draw();
     });
     let base = use_site_base();
