@@ -2,6 +2,7 @@
 // every hook of a stage at the same time, so they cannot be separate hooks.
 //   1. the pre-render (static pages, 404.html, sitemap.xml): src/bin/nianbao-prerender.rs
 //   2. the search index of those pages: scripts/search-index.mjs
+//   3. the service worker, with the precache list of all of the above: scripts/service-worker.mjs
 import { spawnSync } from 'node:child_process';
 
 const dist = process.env.TRUNK_STAGING_DIR;
@@ -12,6 +13,7 @@ if (!dist) {
 const steps = [
   ['cargo', ['run', '--quiet', '--offline', '--bin', 'nianbao-prerender', '--', dist]],
   [process.execPath, ['scripts/search-index.mjs', dist]],
+  [process.execPath, ['scripts/service-worker.mjs', dist]],
 ];
 for (const [command, args] of steps) {
   const run = spawnSync(command, args, { stdio: 'inherit' });

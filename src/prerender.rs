@@ -24,6 +24,7 @@ pub fn page_paths(data: &Preloaded) -> Vec<String> {
         route::canonical(route::SEARCH),
         route::canonical(&route::checks()),
         route::canonical(&route::overview()),
+        route::canonical(&route::offline()),
     ];
     paths.extend(indicator_paths(data));
     for report in &data.reports {
