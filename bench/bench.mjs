@@ -161,9 +161,11 @@ const verdict = (ok) => (ok ? 'PASS' : '**FAIL**');
 
 // ---------------------------------------------------------------------------------------------
 // 1. What a cold load fetches, and what of it comes before the text is visible.
+// (Every context here blocks service workers: a first visit has none yet, and a worker that
+// took over would answer from its precache instead of the network being measured.)
 
 async function coldLoad(browser, appPath) {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 412, height: 823 } });
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   const requests = [];
   page.on('request', (request) => requests.push({ url: request.url(), type: request.resourceType() }));
@@ -346,7 +348,7 @@ async function timeNavigation(page, target, doneSource) {
 }
 
 async function timings(browser) {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 412, height: 823 } });
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -405,7 +407,7 @@ const LARGE_CATALOG_BODIES = 10_000;
 /** Opens `appPath` cold with the data routes in place and resolves with the longest task (ms)
  * seen until `doneSource` holds and the page is quiet for a second. */
 async function longestTask(browser, appPath, routes, doneSource) {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 412, height: 823 } });
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
   await context.addInitScript(() => {
     window.__longest = 0;
     new PerformanceObserver((list) => {

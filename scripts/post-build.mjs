@@ -3,6 +3,7 @@
 //   1. the pre-render (static pages, 404.html, sitemap.xml): src/bin/nianbao-prerender.rs
 //   2. the share cards (PNG) the pages name in og:image: crates/cards (nianbao-cards)
 //   3. the search index of those pages: scripts/search-index.mjs
+//   4. the service worker, with the precache list of all of the above: scripts/service-worker.mjs
 import { spawnSync } from 'node:child_process';
 
 const dist = process.env.TRUNK_STAGING_DIR;
@@ -14,6 +15,7 @@ const steps = [
   ['cargo', ['run', '--quiet', '--offline', '--bin', 'nianbao-prerender', '--', dist]],
   ['cargo', ['run', '--quiet', '--offline', '-p', 'nianbao-cards', '--', dist]],
   [process.execPath, ['scripts/search-index.mjs', dist]],
+  [process.execPath, ['scripts/service-worker.mjs', dist]],
 ];
 for (const [command, args] of steps) {
   const run = spawnSync(command, args, { stdio: 'inherit' });

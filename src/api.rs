@@ -20,6 +20,9 @@ pub enum FetchError {
     Timeout,
     /// The server answered that there is no such file.
     NotFound,
+    /// Offline, and the file is not kept on this device (the service worker says so, or the
+    /// browser is offline).
+    Offline,
     /// Any other unsuccessful HTTP status.
     Status(u16),
     /// The file arrived but could not be read.
@@ -38,6 +41,7 @@ impl fmt::Display for FetchError {
                 FETCH_TIMEOUT.as_secs()
             ),
             FetchError::NotFound => write!(f, "服务器上没有这份数据"),
+            FetchError::Offline => write!(f, "现在处于离线状态，这份数据没有保存在本机"),
             FetchError::Status(code) => {
                 write!(f, "服务器暂时无法提供数据（HTTP {code}），请稍后重试")
             }
@@ -77,8 +81,10 @@ async fn fetch_text(url: &str) -> Result<String, FetchError> {
     if let Some(timer) = timer {
         timer.clear();
     }
+    let offline = || !leptos::prelude::window().navigator().on_line();
     match result {
         Err(FetchError::Network(_)) if timed_out.get() => Err(FetchError::Timeout),
+        Err(FetchError::Network(_)) if offline() => Err(FetchError::Offline),
         result => result,
     }
 }
@@ -90,6 +96,10 @@ async fn fetch_text_with(url: &str, signal: &web_sys::AbortSignal) -> Result<Str
         .send()
         .await
         .map_err(|e| FetchError::Network(e.to_string()))?;
+    // The service worker's answer for a file it does not keep, offline (web/sw.js).
+    if response.status() == 503 && response.headers().get("x-nianbao-offline").is_some() {
+        return Err(FetchError::Offline);
+    }
     match response.status() {
         200..=299 => {}
         404 => return Err(FetchError::NotFound),

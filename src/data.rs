@@ -133,6 +133,20 @@ pub fn use_catalog() -> Data<Arc<Catalog>> {
     }))
 }
 
+/// The whole catalog, if it can be had, for views about all of it that only add to a page
+/// (the list of what is kept offline). Contexts are read now; the future may run later.
+pub fn catalog_if_loaded() -> impl std::future::Future<Output = Option<Arc<Catalog>>> {
+    let preloaded = use_preloaded().catalog;
+    let load = preloaded.is_none().then(shared_catalog);
+    async move {
+        match (preloaded, load) {
+            (Some(catalog), _) => Some(catalog),
+            (None, Some(load)) => load.await.ok(),
+            (None, None) => None,
+        }
+    }
+}
+
 /// An agency's catalog entry, if it can be had, for views that only add to a page
 /// (suggestions): `None` while loading and where it cannot be had.
 pub fn use_agency_entry(agency: String) -> LocalResource<Option<AgencyEntry>> {

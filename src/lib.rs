@@ -10,6 +10,7 @@ pub mod components;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod csp;
 pub mod data;
+pub mod offline;
 pub mod pages;
 pub mod params;
 #[cfg(not(target_arch = "wasm32"))]
@@ -33,6 +34,7 @@ use crate::components::status::{provide_status, StatusRegion};
 use crate::pages::agency::{AgencyPage, IndicatorPage};
 use crate::pages::checks::ChecksPage;
 use crate::pages::compare::ComparePage;
+use crate::pages::offline::OfflinePage;
 use crate::pages::overview::OverviewPage;
 use crate::pages::region::RegionPage;
 use crate::pages::search::SearchPage;
@@ -101,6 +103,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=CatalogPage />
                         <Route path=path!("/checks") view=ChecksPage />
                         <Route path=path!("/overview") view=OverviewPage />
+                        <Route path=path!("/offline") view=OfflinePage />
                         <Route path=path!("/search") view=SearchPage />
                         <Route path=path!("/region/:slug") view=RegionPage />
                         // Before the report route: `indicators` is not a year.
@@ -125,9 +128,16 @@ pub fn App() -> impl IntoView {
         </Router>
     };
     // Only the browser loads data after a page is shown, so only it has the notice (which
-    // stands outside the app, over a pre-rendered page the app has not taken over).
+    // stands outside the app, over a pre-rendered page the app has not taken over), and only
+    // it runs the service worker (offline reading, the update notice).
     #[cfg(target_arch = "wasm32")]
-    return (app, view! { <LoadNoticeLine /> });
+    return (
+        app,
+        view! {
+            <LoadNoticeLine />
+            <crate::components::offline::UpdateNotice />
+        },
+    );
     #[cfg(not(target_arch = "wasm32"))]
     app
 }

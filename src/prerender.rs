@@ -25,6 +25,7 @@ pub fn site_paths(data: &Preloaded) -> Vec<String> {
         route::canonical(route::SEARCH),
         route::canonical(&route::checks()),
         route::canonical(&route::overview()),
+        route::canonical(&route::offline()),
     ];
     let mut regions: Vec<&String> = data.shards.keys().collect();
     regions.sort_unstable();

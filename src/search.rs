@@ -31,12 +31,48 @@ pub struct Query {
     pub year: String,
 }
 
+/// Around the words the index adds for the browser's way of cutting Chinese into words
+/// (scripts/search-index.mjs): hidden on the page, cut out of excerpts.
+const ADDED_OPEN: char = '\u{2060}';
+const ADDED_CLOSE: char = '\u{2063}';
+
+/// `excerpt` without the index's added words (an excerpt may begin or end among them).
+fn without_added_words(excerpt: &str) -> String {
+    let mut out = String::new();
+    let mut rest = excerpt;
+    // Begun among them: up to their end goes.
+    if let Some(close) = rest.find(ADDED_CLOSE) {
+        if rest.find(ADDED_OPEN).is_none_or(|open| open > close) {
+            rest = &rest[close + ADDED_CLOSE.len_utf8()..];
+        }
+    }
+    while let Some(open) = rest.find(ADDED_OPEN) {
+        out.push_str(&rest[..open]);
+        rest = match rest[open..].find(ADDED_CLOSE) {
+            Some(close) => &rest[open + close + ADDED_CLOSE.len_utf8()..],
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    // A <mark> cut in two by the cut (never seen: marks hold one word) would unbalance it.
+    let (opens, closes) = (
+        out.matches("<mark>").count(),
+        out.matches("</mark>").count(),
+    );
+    if opens != closes {
+        out = out.replace("<mark>", "").replace("</mark>", "");
+    }
+    out.trim_start().to_string()
+}
+
 /// An excerpt as (text, marked) pieces: Pagefind's `<mark>` becomes a flag and entities are
-/// decoded, so the view writes text nodes, never HTML. Pagefind's word breaks (U+200B) go.
+/// decoded, so the view writes text nodes, never HTML. Pagefind's word breaks (U+200B) and
+/// the index's added words go.
 pub fn excerpt_pieces(excerpt: &str) -> Vec<(String, bool)> {
+    let excerpt = without_added_words(excerpt);
     let mut pieces = Vec::new();
     let mut marked = false;
-    let mut rest = excerpt;
+    let mut rest = excerpt.as_str();
     while !rest.is_empty() {
         let tag = if marked { "</mark>" } else { "<mark>" };
         let (piece, next) = match rest.find(tag) {
@@ -183,6 +219,29 @@ mod tests {
                 ("信息处理费".to_string(), true),
                 ("0元 <b>".to_string(), false),
             ]
+        );
+    }
+
+    #[test]
+    fn the_index_s_added_words_are_cut_from_excerpts() {
+        let pieces = |e: &str| {
+            excerpt_pieces(e)
+                .into_iter()
+                .map(|(t, m)| if m { format!("[{t}]") } else { t })
+                .collect::<String>()
+        };
+        assert_eq!(
+            pieces("\u{2060} <mark>议</mark> 行政诉讼 \u{2063} 申请行政<mark>复议</mark>"),
+            "申请行政[复议]"
+        );
+        // The excerpt began among them, or ends among them.
+        assert_eq!(
+            pieces("<mark>议</mark> \u{2063} 申请<mark>复议</mark>"),
+            "申请[复议]"
+        );
+        assert_eq!(
+            pieces("申请<mark>复议</mark> \u{2060} <mark>议</mark>"),
+            "申请[复议] "
         );
     }
 

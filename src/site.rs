@@ -143,6 +143,11 @@ pub mod route {
         "/checks".to_string()
     }
 
+    /// What is kept on this device for reading offline.
+    pub fn offline() -> String {
+        "/offline".to_string()
+    }
+
     /// Totals over all bodies, per year.
     pub fn overview() -> String {
         "/overview".to_string()
@@ -285,6 +290,7 @@ mod tests {
         );
         assert_eq!(route::canonical("/pingtan/2024/s3"), "/pingtan/2024/s3/");
         assert_eq!(route::canonical("/"), "/");
+        assert_eq!(route::offline(), "/offline");
         assert_eq!(route::search("", "", ""), "/search/");
         assert_eq!(
             route::search("行政 复议", "pingtan", "2024"),

@@ -6,8 +6,10 @@
 
 use leptos::prelude::*;
 
+use crate::api::FetchError;
 use crate::components::error_view::ErrorView;
 use crate::components::not_found::NotFound;
+use crate::components::offline::NotSaved;
 use crate::data::{retry, Data, Failure, Loaded};
 use crate::params::ReportAddress;
 use crate::takeover::prerendered_present;
@@ -67,6 +69,9 @@ where
                 Err(Failure::NotFound) => {
                     let Missing { what, agency } = missing();
                     view! { <NotFound what agency /> }.into_any()
+                }
+                Err(Failure::Load(e)) if e.error == FetchError::Offline => {
+                    view! { <NotSaved what=labels.what retry=retry(resource) /> }.into_any()
                 }
                 Err(Failure::Load(e)) => view! { <ErrorView what=labels.what message=e.to_string() retry=retry(resource) /> }
                 .into_any(),

@@ -8,6 +8,7 @@ pub mod error_view;
 pub mod font_size;
 pub mod loading;
 pub mod not_found;
+pub mod offline;
 pub mod page_meta;
 pub mod print_button;
 pub mod regions;

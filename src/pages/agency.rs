@@ -12,6 +12,7 @@ use crate::components::chart::IndicatorChart;
 use crate::components::compare_picker::ComparePicker;
 use crate::components::loading::{show, Labels, Missing};
 use crate::components::not_found::NotFound;
+use crate::components::offline::SaveOffline;
 use crate::components::page_meta::PageMeta;
 use crate::components::regions::RegionPath;
 use crate::data::{use_agency, AgencyData};
@@ -124,6 +125,7 @@ fn AgencyView(data: AgencyData) -> impl IntoView {
             <section aria-labelledby="agency-reports">
                 <h2 id="agency-reports">"历年报告"</h2>
                 <ul class="year-list">{reports}</ul>
+                <SaveOffline agency=id.clone() name=name.clone() years=report_years.clone() />
             </section>
             <ComparePicker agency=id.clone() years=report_years />
             <section aria-labelledby="agency-indicators">

@@ -2,6 +2,7 @@ pub mod agency;
 pub mod catalog;
 pub mod checks;
 pub mod compare;
+pub mod offline;
 pub mod overview;
 pub mod region;
 pub mod report;

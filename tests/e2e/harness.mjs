@@ -32,6 +32,15 @@ export const BASE_URL = process.env.BASE_URL.replace(/\/+$/, '');
 export const BASE_PATH = new URL(`${BASE_URL}/`).pathname.replace(/\/$/, '');
 const ORIGIN = new URL(BASE_URL).origin;
 
+/**
+ * The build folder BASE_URL serves (`cargo xtask test` sets DIST_DIR; by hand: `dist/` at the
+ * root, `target/dist-subpath/` under a sub-path, as `cargo xtask test` builds them).
+ */
+export const DIST_DIR = path.resolve(
+  ROOT,
+  process.env.DIST_DIR ?? (BASE_PATH ? path.join('target', 'dist-subpath') : 'dist'),
+);
+
 /** The absolute address of an app path such as `/shenyang-fgw/2017`. */
 export const url = (appPath) => BASE_URL + appPath;
 /** The `href` the app writes for an app path (its base included). */
@@ -88,6 +97,9 @@ export const squash = (text) => (text ?? '').replace(/\s+/g, '');
  * - viewport: { width, height } (default 1280x900)
  * - permissions: e.g. ['clipboard-read', 'clipboard-write'], granted for the site's origin
  * - javaScriptEnabled: false to see what a reader without JavaScript (or a crawler) gets
+ * - serviceWorkers: 'block' (the default) or 'allow'. The site's worker (offline reading)
+ *   answers the page's requests once it runs, out of reach of `page.route` and of the
+ *   failures other tests provoke: only the offline tests (offline.test.mjs) let it run.
  * - allow: failed loads a test provokes or expects, as [{ status, url }] (url: a substring or
  *   a RegExp of the address): Chromium logs "Failed to load resource: … status of 500" as a
  *   console error for each; those are expected there and nowhere else.
@@ -99,11 +111,13 @@ export async function withPage(t, options, fn) {
     allow = [],
     javaScriptEnabled = true,
     colorScheme = 'light',
+    serviceWorkers = 'block',
   } = options;
   const context = await (await browser()).newContext({
     viewport,
     javaScriptEnabled,
     colorScheme,
+    serviceWorkers,
     locale: 'zh-CN',
     reducedMotion: 'reduce',
   });

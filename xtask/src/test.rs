@@ -256,7 +256,9 @@ fn e2e(dist: &Path, base: &str) -> Result<(), String> {
         Command::new("node")
             // spec: readable in CI logs too, failures repeated at the end.
             .args(["--test", "--test-reporter=spec", "tests/e2e/"])
-            .env("BASE_URL", &server.url),
+            .env("BASE_URL", &server.url)
+            // The offline tests serve the build themselves (tests/e2e/static-server.mjs).
+            .env("DIST_DIR", dist),
     );
     drop(server);
     result

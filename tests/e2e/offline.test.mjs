@@ -1,0 +1,167 @@
+// Offline reading (issue 15, items 6–9), with the site's real service worker (sw.js from the
+// build). Each test serves the build itself (static-server.mjs) so that it can stop the server
+// as the network goes, besides `context.setOffline(true)`; the update test serves a copy of
+// the build and changes a file in it, as a new deploy does.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+
+import { BASE_PATH, DIST_DIR, ROOT, TIMEOUT, appLive, withPage } from './harness.mjs';
+import { serveDir } from './static-server.mjs';
+
+const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+const WITH_WORKER = { serviceWorkers: 'allow' };
+
+/** Polls `fn` in the page until it gives a truthy value (it may be async). */
+async function until(page, fn, arg, what, timeout = 30_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await page.evaluate(fn, arg).catch(() => null);
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Waits until the worker controls the page and keeps `file` (a URL). */
+const kept = (page, file) =>
+  until(
+    page,
+    async (u) => navigator.serviceWorker.controller !== null && (await caches.match(u)) !== undefined,
+    file,
+    `the worker to keep ${file}`,
+  );
+
+const controlled = (page) =>
+  until(page, () => navigator.serviceWorker.controller !== null, null, 'the worker to control the page');
+
+async function goOffline(context, site) {
+  await context.setOffline(true);
+  await site.close();
+}
+
+test('after one visit to /pingtan/2024/s3, offline: a reload and a move to s4 work, search works; an unsaved report says it is not saved', { timeout: TIMEOUT * 2 }, async (t) => {
+  const site = await serveDir(DIST_DIR, BASE_PATH);
+  // Offline, the worker answers data it does not keep with 503 (the app then says so).
+  const allow = [{ status: 503, url: '/data/shenyang-fgw/' }];
+  await withPage(t, { ...WITH_WORKER, allow }, async (page, context) => {
+    await page.goto(`${site.url}/pingtan/2024/s3`, { waitUntil: 'load' });
+    await appLive(page);
+    await kept(page, `${site.url}/data/pingtan/2024.json`);
+    await goOffline(context, site);
+
+    await page.reload({ waitUntil: 'load' });
+    await appLive(page);
+    await page.locator('section#s3.is-target').waitFor();
+    // Its chart is drawn from the kept series with the precached ECharts bundle.
+    await page.waitForFunction(() => {
+      const box = document.querySelector('section#s3 .chart-canvas');
+      return box && window.echarts?.getInstanceByDom(box) && box.querySelector('canvas');
+    });
+    await page.locator(`a[href="${BASE_PATH}/pingtan/2024/s4"]`).first().click();
+    await page.waitForURL((u) => u.pathname.replace(/\/$/, '').endsWith('/pingtan/2024/s4'));
+    await page.locator('section#s4.is-target').waitFor();
+    await page.reload({ waitUntil: 'load' });
+    await appLive(page);
+    await page.locator('section#s4.is-target').waitFor();
+    // The search index is precached: search works offline too.
+    await page.locator('#site-search-input').fill('信息处理费');
+    await page.locator('#site-search-results a.search-hit').first().waitFor();
+
+    // A report never opened: said so, with the reports that are kept offered.
+    await page.goto(`${site.url}/shenyang-fgw/2017`, { waitUntil: 'load' });
+    const view = page.locator('.offline-view');
+    await view.getByRole('heading', { name: '离线：这份报告没有保存' }).waitFor();
+    await view.locator(`a[href="${BASE_PATH}/pingtan/2024"]`).waitFor();
+    assert.equal(await page.locator('.offline-view a', { hasText: '沈阳' }).count(), 0);
+  });
+});
+
+test('离线保存 on an agency page keeps all its reports: offline, another report and its 图解 open; /offline lists it with its size and removes it; axe', { timeout: TIMEOUT * 2 }, async (t) => {
+  const site = await serveDir(DIST_DIR, BASE_PATH);
+  await withPage(t, WITH_WORKER, async (page, context) => {
+    await page.goto(`${site.url}/pingtan`, { waitUntil: 'load' });
+    await appLive(page);
+    await controlled(page);
+    await page.getByRole('button', { name: '离线保存' }).click();
+    await page.locator('.save-offline', { hasText: /已离线保存\d+份报告及其图解（[\d.]+ (KB|MB)）/ }).waitFor({ timeout: 30_000 });
+    await goOffline(context, site);
+
+    await page.goto(`${site.url}/pingtan/2019`, { waitUntil: 'load' });
+    await appLive(page);
+    await page.locator('article.report h1', { hasText: '2019' }).waitFor();
+    await page.goto(`${site.url}/pingtan/2019/tujie`, { waitUntil: 'load' });
+    await appLive(page);
+    await page.locator('h1', { hasText: '2019' }).first().waitFor();
+
+    await page.goto(`${site.url}/offline`, { waitUntil: 'load' });
+    await appLive(page);
+    const row = page.locator('.offline-table tbody tr', { hasText: '平潭综合实验区' });
+    await row.waitFor();
+    assert.match(await row.innerText(), /\d+(\.\d)? (KB|MB)/, 'the size is shown');
+    await page.locator(`.offline-reports a[href="${BASE_PATH}/pingtan/2019"]`).waitFor();
+
+    await page.evaluate(readFileSync(AXE, 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    assert.deepEqual(violations, [], 'axe violations on /offline');
+
+    await row.getByRole('button', { name: '删除平潭综合实验区的离线内容' }).click();
+    await page.getByText('还没有离线保存的机关').waitFor();
+  });
+});
+
+test('a new build shows 新版本可用 without reloading; its button brings the new files', { timeout: TIMEOUT * 3 }, async (t) => {
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'nianbao-next-build-'));
+  cpSync(DIST_DIR, copy, { recursive: true });
+  const site = await serveDir(copy, BASE_PATH);
+  // The page's copy in the next build carries a mark the browser shows as a <meta>.
+  const marker = () => document.querySelector('meta[name="nianbao-build-test"]')?.content ?? '';
+  try {
+    await withPage(t, WITH_WORKER, async (page) => {
+      await page.goto(`${site.url}/pingtan/2024/s3`, { waitUntil: 'load' });
+      await appLive(page);
+      await kept(page, `${site.url}/data/pingtan/2024.json`);
+      assert.equal(await page.evaluate(marker), '');
+
+      // The next build: the page changed (hashed files would change their names and the
+      // pages' integrity attributes too), and the build's worker made again by the real step.
+      const file = path.join(copy, 'pingtan', '2024', 's3', 'index.html');
+      const html = readFileSync(file, 'utf8');
+      writeFileSync(file, html.replace('<head>', '<head><meta name="nianbao-build-test" content="next">'));
+      const step = spawnSync(process.execPath, ['scripts/service-worker.mjs', copy], { cwd: ROOT, encoding: 'utf8' });
+      assert.equal(step.status, 0, step.stderr);
+
+      await page.reload({ waitUntil: 'load' });
+      await appLive(page);
+      let navigations = 0;
+      page.on('framenavigated', (frame) => {
+        if (frame === page.mainFrame()) navigations += 1;
+      });
+      const notice = page.locator('.update-notice', { hasText: '新版本可用' });
+      await notice.waitFor({ timeout: 45_000 });
+      // The old build's files still serve this page: nothing mixed, nothing reloaded.
+      await page.waitForTimeout(1000);
+      assert.equal(navigations, 0, 'no reload under the reader');
+      assert.equal(await page.evaluate(marker), '', 'the old build still serves its own copy of the page');
+
+      await notice.getByRole('button', { name: '重新加载' }).click();
+      await until(page, marker, null, "the new build's page");
+      assert.equal(await page.evaluate(marker), 'next');
+      assert.equal(navigations, 1, 'reloaded once');
+      await appLive(page);
+      assert.equal(await page.locator('.update-notice').count(), 0);
+    });
+  } finally {
+    await site.close();
+    rmSync(copy, { recursive: true, force: true });
+  }
+});
