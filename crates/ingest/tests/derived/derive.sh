@@ -1,7 +1,8 @@
 #!/bin/sh
 # Derives Word and PDF files from the published 平潭 pages the way a body's own Word original looks:
 # the article alone (title + the CMS's TRS_Editor container), converted by LibreOffice
-# headless. Their expected values are the HTML's (tests/derived.rs).
+# headless, and printed by Chromium. Committed (tests read them; no LibreOffice needed to test).
+# Their expected values are the HTML's (tests/derived.rs).
 #   needs: python3, LibreOffice Writer (Debian: libreoffice-writer-nogui), chromium
 #   run from the repository root: sh crates/ingest/tests/derived/derive.sh
 set -eu
@@ -36,4 +37,5 @@ PY
   chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
     --print-to-pdf="$out/$year.derived-chromium.pdf" "file://$tmp/$year.html" 2>/dev/null
 done
-soffice --version > "$out/libreoffice-version.txt"
+soffice --version > "$out/producer-versions.txt"
+chromium --version 2>/dev/null >> "$out/producer-versions.txt"
