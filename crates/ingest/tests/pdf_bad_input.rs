@@ -116,6 +116,38 @@ fn a_synthetic_encrypted_pdf_is_named() {
 }
 
 #[test]
+fn a_synthetic_aes_encrypted_pdf_is_named() {
+    // AES (/V 4 and 5) is beyond lopdf 0.34, even with the empty password.
+    for (v, r) in [(4, 4), (5, 6)] {
+        let encrypt = format!(
+            "<< /Filter /Standard /V {v} /R {r} /Length 128 /P -44 /O <{}> /U <{}> >>",
+            "11".repeat(32),
+            "22".repeat(32)
+        );
+        let mut objects = one_page(
+            "BT /F1 12 Tf 72 700 Td (2019) Tj ET",
+            "<< >>",
+            vec![encrypt],
+        );
+        objects.push("<< >>".into());
+        let pdf = synthetic_pdf(&objects, "/Encrypt 5 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]");
+        let why = reason(&pdf);
+        assert!(why.contains("encrypted PDF whose encryption (AES"), "{why}");
+    }
+}
+
+#[test]
+fn a_derived_pdf_secured_without_a_user_password_is_read() {
+    // qpdf --encrypt "" OWNER 128 --use-aes=n (printing and changes forbidden), as bodies
+    // "secure" their PDFs: it opens with the empty password and reads as the original.
+    let secured = derived("2024.derived-libreoffice-secured.pdf");
+    let plain = ingest_bytes(&derived("2024.derived-libreoffice.pdf"), &meta()).unwrap();
+    let read = ingest_bytes(&secured, &meta()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(read.tables, plain.tables);
+    assert!(read.tables.applications.is_some());
+}
+
+#[test]
 fn a_synthetic_text_pdf_that_is_no_report_is_named() {
     let pdf = synthetic_pdf(
         &one_page(

@@ -410,8 +410,16 @@ pub fn collect(bytes: &[u8]) -> Result<(Vec<Page>, Option<String>), IngestError>
     if doc.is_encrypted() {
         // Most "secured" PDFs only restrict printing or copying: they open with the empty
         // user password. Others need the password the body did not publish.
-        if guarded(|| doc.decrypt("")).is_none_or(|r| r.is_err()) {
-            return Err(encrypted());
+        match guarded(|| doc.decrypt("")) {
+            Some(Ok(())) => {}
+            Some(Err(lopdf::Error::Decryption(
+                lopdf::encryption::DecryptionError::UnsupportedEncryption,
+            ))) => {
+                return Err(IngestError::NotAReport(
+                    "an encrypted PDF whose encryption (AES, /V 4 or 5) this reader cannot open, even where it needs no password: save an unprotected copy (or use the body's Word or HTML original)".into(),
+                ))
+            }
+            _ => return Err(encrypted()),
         }
         // Decrypted in place: the interpreter need not know (it warns on stderr otherwise).
         doc.trailer.remove(b"Encrypt");

@@ -3,7 +3,7 @@
 # the article alone (title + the CMS's TRS_Editor container), converted by LibreOffice
 # headless, and printed by Chromium. Committed (tests read them; no LibreOffice needed to test).
 # Their expected values are the HTML's (tests/derived.rs).
-#   needs: python3, LibreOffice Writer (Debian: libreoffice-writer-nogui), chromium
+#   needs: python3, LibreOffice Writer (Debian: libreoffice-writer-nogui), chromium, qpdf
 #   run from the repository root: sh crates/ingest/tests/derived/derive.sh
 set -eu
 out=crates/ingest/tests/derived
@@ -39,3 +39,7 @@ PY
 done
 soffice --version > "$out/producer-versions.txt"
 chromium --version 2>/dev/null >> "$out/producer-versions.txt"
+# A "secured" copy (no user password; printing and changes forbidden), as bodies publish them.
+# needs: qpdf
+qpdf --allow-weak-crypto --encrypt "" nianbao-owner 128 --use-aes=n --print=none --modify=none -- \
+  "$out/2024.derived-libreoffice.pdf" "$out/2024.derived-libreoffice-secured.pdf"
