@@ -448,17 +448,26 @@ pub fn collect(bytes: &[u8]) -> Result<(Vec<Page>, Option<String>), IngestError>
     let has_text = out.pages.iter().any(|p| !p.glyphs.is_empty());
     match result {
         Some(Ok(())) => {}
-        // A page the interpreter cannot follow: what it read before stands, if anything.
-        Some(Err(_)) | None if has_text => {}
+        // A page the interpreter cannot follow: what it read before stands, if anything;
+        // with no text but images it is a scan (said so below); else the file is damaged.
+        Some(Err(_)) | None if has_text || has_images(&doc) => {}
         Some(Err(e)) => return Err(not_pdf(format!("{e} (a truncated or damaged file?)"))),
-        None if out.pages.is_empty() => {
+        None => {
             return Err(not_pdf(
                 "its pages cannot be interpreted (a truncated or damaged file?)",
             ))
         }
-        None => {}
     }
     Ok((out.pages, info_title(&doc)))
+}
+
+fn has_images(doc: &lopdf::Document) -> bool {
+    doc.objects.values().any(|o| match o {
+        lopdf::Object::Stream(s) => {
+            s.dict.get(b"Subtype").and_then(lopdf::Object::as_name).ok() == Some(b"Image")
+        }
+        _ => false,
+    })
 }
 
 fn encrypted() -> IngestError {

@@ -20,12 +20,15 @@ const MAX_PAGES: usize = 2_000;
 /// Nor near this many glyphs.
 const MAX_GLYPHS: usize = 4_000_000;
 
-/// A PDF file's first bytes (a few writers put junk before the header; readers accept it
-/// within the first KiB).
+/// A PDF file's first bytes (after whitespace or a byte-order mark some writers put first; a
+/// text that merely mentions "%PDF-" further on stays text).
 pub fn looks_like_pdf(bytes: &[u8]) -> bool {
-    bytes[..bytes.len().min(1024)]
-        .windows(5)
-        .any(|w| w == b"%PDF-")
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    bytes[start..].starts_with(b"%PDF-")
 }
 
 fn not_pdf(why: impl std::fmt::Display) -> IngestError {
