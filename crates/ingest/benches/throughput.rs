@@ -1,10 +1,70 @@
 //! Throughput: reports per second over the whole corpus (HTML pages, one-line page texts,
-//! line-broken text). Run with `cargo bench -p nianbao-ingest`; it prints its figures.
+//! line-broken text) and the derived Word and PDF files (tests/derived), with the peak heap
+//! one report takes. Run with `cargo bench -p nianbao-ingest`; it prints its figures.
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use nianbao_ingest::{ingest_str, ReportMeta};
+use nianbao_ingest::{ingest_bytes, ingest_str, ReportMeta};
+
+/// The system allocator, counting the bytes in use and their peak.
+struct Counting;
+
+static IN_USE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = IN_USE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// Reports/s and the largest peak heap of one report, for files read as bytes.
+fn files(label: &str, paths: &[PathBuf], meta: &ReportMeta) {
+    let inputs: Vec<Vec<u8>> = paths
+        .iter()
+        .map(|p| std::fs::read(p).expect("read"))
+        .collect();
+    if inputs.is_empty() {
+        println!("  {label}: no files");
+        return;
+    }
+    let mut peak = 0usize;
+    for (path, bytes) in paths.iter().zip(&inputs) {
+        let base = IN_USE.load(Ordering::Relaxed);
+        PEAK.store(base, Ordering::Relaxed);
+        ingest_bytes(bytes, meta).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        peak = peak.max(PEAK.load(Ordering::Relaxed) - base);
+    }
+    let start = Instant::now();
+    let mut n = 0usize;
+    while start.elapsed() < Duration::from_secs(2) {
+        for bytes in &inputs {
+            std::hint::black_box(ingest_bytes(std::hint::black_box(bytes), meta).ok());
+            n += 1;
+        }
+    }
+    println!(
+        "  {label}: {:.1} reports/s, peak heap {:.1} MB per report ({} files)",
+        n as f64 / start.elapsed().as_secs_f64(),
+        peak as f64 / 1e6,
+        inputs.len()
+    );
+}
 
 fn main() {
     let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
@@ -73,5 +133,24 @@ fn main() {
             "  .{kind}: {:.1} reports/s",
             n as f64 / start.elapsed().as_secs_f64()
         );
+    }
+    let derived = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/derived");
+    let mut by_kind: Vec<PathBuf> = std::fs::read_dir(&derived)
+        .expect("tests/derived")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    by_kind.sort();
+    for (label, suffix) in [
+        (".docx (LibreOffice)", ".derived-libreoffice.docx"),
+        (".pdf (LibreOffice)", ".derived-libreoffice.pdf"),
+        (".pdf (Chromium)", ".derived-chromium.pdf"),
+    ] {
+        let paths: Vec<PathBuf> = by_kind
+            .iter()
+            .filter(|p| p.to_string_lossy().ends_with(suffix))
+            .cloned()
+            .collect();
+        files(label, &paths, &meta);
     }
 }

@@ -1,4 +1,4 @@
-//! The ingest: published reports (plain text, HTML pages) into nianbao report JSON.
+//! The ingest: published reports (plain text, HTML pages, Word and PDF files) into nianbao report JSON.
 
 pub mod build;
 pub mod checks;
@@ -11,6 +11,7 @@ pub mod html;
 pub mod html_limits;
 pub mod meta;
 pub mod oneline;
+pub mod pdf;
 pub mod regions;
 pub mod scale;
 pub mod split;
@@ -124,10 +125,8 @@ pub fn ingest_bytes_with_warnings(
             "a Word 97–2003 .doc (or another OLE file) is not read: open it in Word or LibreOffice and save it as .docx".into(),
         ));
     }
-    if bytes.starts_with(b"%PDF-") {
-        return Err(IngestError::NotAReport(
-            "a PDF is not read yet: export the report as .docx or HTML".into(),
-        ));
+    if pdf::looks_like_pdf(bytes) {
+        return finish(pdf::parse_pdf(bytes)?, meta);
     }
     let text = decode(bytes)?;
     ingest_str_with_warnings(&text, meta)

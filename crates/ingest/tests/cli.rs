@@ -59,9 +59,21 @@ fn bad_input_exits_non_zero_with_file_and_reason() {
     std::fs::write(&empty, b"").expect("write");
     let binary = dir.join("binary.html");
     std::fs::write(&binary, [0u8, 159, 146, 150, 0, 1]).expect("write");
+    // A derived PDF cut short, and a .docx that is no zip (both synthetic, named so).
+    let pdf = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/derived/2024.derived-libreoffice.pdf"
+    ))
+    .expect("derived PDF");
+    let cut = dir.join("2024.derived-truncated.pdf");
+    std::fs::write(&cut, &pdf[..pdf.len() / 3]).expect("write");
+    let not_zip = dir.join("synthetic-not-a-zip.docx");
+    std::fs::write(&not_zip, b"PK\x03\x04 this is no zip archive").expect("write");
     for (file, reason) in [
         (empty.display().to_string(), "empty"),
         (binary.display().to_string(), "encoding"),
+        (cut.display().to_string(), "not a readable PDF"),
+        (not_zip.display().to_string(), "not a readable Word .docx"),
         ("corpus/none/2099.txt".to_string(), "cannot read"),
     ] {
         let out = run(&["report", &file, "--agency", "x"]);

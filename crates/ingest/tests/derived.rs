@@ -1,5 +1,5 @@
-//! Word files derived from the published pages (tests/derived/derive.sh, LibreOffice
-//! headless): every table cell and the section tree equal the HTML's. And what a Word file
+//! Word and PDF files derived from the published pages (tests/derived/derive.sh, LibreOffice
+//! headless and Chromium's print): every table cell and the section tree equal the HTML's. And what a Word file
 //! can be besides: automatic numbering, a `.doc`, a broken archive.
 
 mod common;
@@ -42,6 +42,30 @@ fn derived_docx_equals_the_html() {
         assert_eq!(docx.format, html.format);
         let cells = |r: &nianbao_model::Report| serde_json::to_string(&r.tables).unwrap().len();
         assert!(cells(&docx) > 1000, "{year}: tables were read");
+    }
+}
+
+#[test]
+fn derived_pdfs_equal_the_html() {
+    for producer in ["libreoffice", "chromium"] {
+        for year in [2015, 2024] {
+            let html = common::ingest(&format!("pingtan/{year}.html"));
+            let name = format!("{year}.derived-{producer}.pdf");
+            let pdf = ingest_file(&derived(&name), &meta()).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(pdf.tables, html.tables, "{name}: every table cell");
+            assert_eq!(
+                common::tree(&pdf),
+                common::tree(&html),
+                "{name}: section tree"
+            );
+            assert_eq!(pdf.title, html.title, "{name}");
+            assert_eq!(
+                (pdf.agency.name.as_str(), pdf.year),
+                ("平潭综合实验区", year)
+            );
+            assert_eq!(pdf.checks, html.checks, "{name}");
+            assert_eq!(pdf.format, html.format, "{name}");
+        }
     }
 }
 

@@ -6,7 +6,7 @@ mod common;
 
 use nianbao_ingest::doc::{TableBlock, TableKind};
 use nianbao_ingest::ReportMeta;
-use nianbao_ingest::{build, figures, html, ingest_bytes, oneline, split, tables, text};
+use nianbao_ingest::{build, docx, figures, html, ingest_bytes, oneline, pdf, split, tables, text};
 use nianbao_model::Tables;
 
 struct Rng(u64);
@@ -122,6 +122,39 @@ fn fuzz_target_logic_on_generated_inputs() {
         let tokens: Vec<&str> = input.split_whitespace().take(8).collect();
         for s in split::splits(&tokens, 7, split::ROW_TOTAL, &|_| true) {
             assert!(split::row_total_holds(&s));
+        }
+    }
+}
+
+/// The `pdf` and `docx` targets' logic over the derived files, cut and with bytes flipped.
+#[test]
+fn pdf_and_docx_targets_on_damaged_derived_files() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/derived");
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for name in [
+        "2024.derived-libreoffice.pdf",
+        "2015.derived-chromium.pdf",
+        "2024.derived-libreoffice.docx",
+    ] {
+        let original = std::fs::read(dir.join(name)).expect("derived file");
+        for _ in 0..20 {
+            let mut bytes = original.clone();
+            if rng.next().is_multiple_of(3) {
+                bytes.truncate(rng.next() % bytes.len());
+            } else {
+                for _ in 0..1 + rng.next() % 16 {
+                    let at = rng.next() % bytes.len();
+                    bytes[at] ^= 1 << (rng.next() % 8);
+                }
+            }
+            let doc = if name.ends_with(".pdf") {
+                pdf::parse_pdf(&bytes)
+            } else {
+                docx::parse_docx(&bytes)
+            };
+            if let Ok(doc) = doc {
+                let _ = build::build(doc, &ReportMeta::default());
+            }
         }
     }
 }

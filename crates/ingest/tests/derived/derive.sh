@@ -1,8 +1,9 @@
 #!/bin/sh
 # Derives Word and PDF files from the published 平潭 pages the way a body's own Word original looks:
 # the article alone (title + the CMS's TRS_Editor container), converted by LibreOffice
-# headless. Their expected values are the HTML's (tests/derived.rs).
-#   needs: python3, LibreOffice Writer (Debian: libreoffice-writer-nogui), chromium
+# headless, and printed by Chromium. Committed (tests read them; no LibreOffice needed to test).
+# Their expected values are the HTML's (tests/derived.rs).
+#   needs: python3, LibreOffice Writer (Debian: libreoffice-writer-nogui), chromium, qpdf
 #   run from the repository root: sh crates/ingest/tests/derived/derive.sh
 set -eu
 out=crates/ingest/tests/derived
@@ -36,4 +37,9 @@ PY
   chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
     --print-to-pdf="$out/$year.derived-chromium.pdf" "file://$tmp/$year.html" 2>/dev/null
 done
-soffice --version > "$out/libreoffice-version.txt"
+soffice --version > "$out/producer-versions.txt"
+chromium --version 2>/dev/null >> "$out/producer-versions.txt"
+# A "secured" copy (no user password; printing and changes forbidden), as bodies publish them.
+# needs: qpdf
+qpdf --allow-weak-crypto --encrypt "" nianbao-owner 128 --use-aes=n --print=none --modify=none -- \
+  "$out/2024.derived-libreoffice.pdf" "$out/2024.derived-libreoffice-secured.pdf"
