@@ -14,7 +14,7 @@ import { chromium } from 'playwright-core';
 
 const SITE = process.env.SCALE_SITE;
 const BASE_URL = process.env.BASE_URL;
-const SAMPLE = 4000;
+const SAMPLE = 600;
 
 function* files(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -3,7 +3,9 @@
 //! A pre-rendered page carries its content as static HTML in `#prerendered`, so it reads
 //! before (and without) the wasm. The app renders hidden beside it and, once its own view
 //! of the page is complete, replaces it in one step: remove the static copy, show the app,
-//! keep the scroll position. Both copies lay out the same, so nothing moves on screen.
+//! keep what the reader sees where it was. A section's static page starts at its section
+//! while the app shows the whole report, so the linked element (`.is-target`) is what stays
+//! in place; elsewhere both copies lay out the same and the scroll position is kept.
 
 use leptos::prelude::*;
 
@@ -29,11 +31,21 @@ pub fn take_over() -> bool {
         return false;
     };
     let scroll_y = window().scroll_y().unwrap_or(0.0);
+    // The linked element and where it stands on screen, to put the app's copy there.
+    let anchor = prerendered
+        .query_selector(".is-target[id]")
+        .ok()
+        .flatten()
+        .map(|target| (target.id(), target.get_bounding_client_rect().top()));
     prerendered.remove();
     if let Some(app) = document().get_element_by_id(crate::APP_ROOT_ID) {
         let _ = app.remove_attribute("hidden");
     }
-    window().scroll_to_with_x_and_y(0.0, scroll_y);
+    let in_app = anchor.and_then(|(id, top)| {
+        let element = document().get_element_by_id(&id)?;
+        Some(element.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0) - top)
+    });
+    window().scroll_to_with_x_and_y(0.0, in_app.unwrap_or(scroll_y));
     true
 }
 
