@@ -1,6 +1,11 @@
-//! `nianbao-prerender [DIST]`: writes a static page for every route of the data set into the
-//! built site, plus `404.html` (the app, for addresses no page exists for) and `sitemap.xml`.
-//! Trunk runs it after each build (Trunk.toml); DIST defaults to Trunk's `TRUNK_STAGING_DIR`.
+//! `nianbao-prerender [DIST] [--incremental] [--json]`: writes a static page for every route
+//! of the data set into the built site, plus `404.html` (the app, for addresses no page exists
+//! for) and `sitemap.xml`. Trunk runs it after each build (Trunk.toml); DIST defaults to
+//! Trunk's `TRUNK_STAGING_DIR`.
+//!
+//! `--incremental` (a site rendered again in place, as `cargo xtask scale` does): the
+//! digests of what each part was rendered from are kept in `DIST.prerender-state.json`, and
+//! a part whose inputs, program and template are unchanged is not rendered again.
 //!
 //! The site's origin for canonical and Open Graph addresses comes from `NIANBAO_SITE_ORIGIN`
 //! (default `http://127.0.0.1:8080`); its base path from Trunk's `TRUNK_PUBLIC_URL`.
@@ -20,17 +25,19 @@ fn main() -> std::process::ExitCode {
 fn run() -> Result<(), String> {
     use nianbao::prerender::{
         agency_paths, output_file, prepare_template, render_page, site_paths, sitemaps, DataSet,
+        RenderState,
     };
     use nianbao::site::SiteBase;
     use std::path::PathBuf;
 
-    let json = std::env::args().any(|a| a == "--json");
+    let flag = |name: &str| std::env::args().any(|a| a == name);
+    let (json, incremental) = (flag("--json"), flag("--incremental"));
     let dist: PathBuf = std::env::args_os()
         .skip(1)
-        .find(|a| a != "--json")
+        .find(|a| !a.to_string_lossy().starts_with("--"))
         .or_else(|| std::env::var_os("TRUNK_STAGING_DIR"))
         .map(PathBuf::from)
-        .ok_or("usage: nianbao-prerender DIST (the built site's folder)")?;
+        .ok_or("usage: nianbao-prerender DIST [--incremental] [--json] (DIST: the built site's folder)")?;
     let origin =
         std::env::var("NIANBAO_SITE_ORIGIN").unwrap_or_else(|_| "http://127.0.0.1:8080".into());
     let base_path = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
@@ -62,6 +69,30 @@ fn run() -> Result<(), String> {
 
     let template = nianbao::csp::with_policy(&prepare_template(&index)?);
     let data = DataSet::open(&dist)?;
+
+    // --incremental: pages whose inputs are as the last run saw them stay as they are. The
+    // record of that run lives beside the site (never in it, so it is not published).
+    let state_file = incremental.then(|| {
+        let mut name = dist.as_os_str().to_owned();
+        name.push(".prerender-state.json");
+        PathBuf::from(name)
+    });
+    let renderer = renderer_digest(&template, &origin, &base_path);
+    let earlier = match state_file.as_deref().map(RenderState::load) {
+        Some(Ok(state)) => state,
+        Some(Err(e)) => {
+            eprintln!("nianbao-prerender: {e}: not read, every page is rendered");
+            None
+        }
+        None => None,
+    };
+    let kept = |key: &str, digest: &str| {
+        earlier
+            .as_ref()
+            .and_then(|state| state.unchanged(&renderer, key, digest, &dist))
+            .map(<[String]>::to_vec)
+    };
+
     let render = |preloaded: &nianbao::data::Preloaded, paths: &[String]| {
         for path in paths {
             write(
@@ -71,19 +102,31 @@ fn run() -> Result<(), String> {
         }
         Ok::<usize, String>(paths.len())
     };
-    let site = data.site();
-    let mut paths = site_paths(&site);
-    render(&site, &paths)?;
-    drop(site);
+    let mut now = RenderState::new(renderer.clone());
+    let mut rendered = 0;
+    let mut paths = match kept("site", data.site_digest()) {
+        Some(paths) => paths,
+        None => {
+            let site = data.site();
+            let paths = site_paths(&site);
+            rendered += render(&site, &paths)?;
+            paths
+        }
+    };
+    now.record("site", data.site_digest().to_string(), paths.clone());
 
     // The agencies' pages, one agency at a time per thread: memory holds a few agencies'
     // reports, not the data set's.
     let agencies: Vec<&str> = data.agencies().collect();
     let next = std::sync::atomic::AtomicUsize::new(0);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    // Each thread's agencies: (catalog position, pages written).
-    type Written = Result<Vec<(usize, Vec<String>)>, String>;
-    let written: Vec<Written> = std::thread::scope(|scope| {
+    struct Part {
+        at: usize,
+        digest: String,
+        pages: Vec<String>,
+        rendered: usize,
+    }
+    let written: Vec<Result<Vec<Part>, String>> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
@@ -93,10 +136,22 @@ fn run() -> Result<(), String> {
                         let Some(id) = agencies.get(at) else {
                             return Ok(mine);
                         };
-                        let preloaded = data.agency(id)?;
-                        let agency_pages = agency_paths(&preloaded);
-                        render(&preloaded, &agency_pages)?;
-                        mine.push((at, agency_pages));
+                        let sources = data.agency_sources(id)?;
+                        let (pages, rendered) = match kept(id, &sources.digest) {
+                            Some(pages) => (pages, 0),
+                            None => {
+                                let preloaded = data.agency(&sources)?;
+                                let pages = agency_paths(&preloaded);
+                                let rendered = render(&preloaded, &pages)?;
+                                (pages, rendered)
+                            }
+                        };
+                        mine.push(Part {
+                            at,
+                            digest: sources.digest,
+                            pages,
+                            rendered,
+                        });
                     }
                 })
             })
@@ -110,12 +165,28 @@ fn run() -> Result<(), String> {
             .collect()
     });
     // In catalog order, whichever thread rendered them.
-    let mut by_agency = Vec::new();
-    for pages in written {
-        by_agency.extend(pages?);
+    let mut parts = Vec::new();
+    for mine in written {
+        parts.extend(mine?);
     }
-    by_agency.sort_unstable_by_key(|(at, _)| *at);
-    paths.extend(by_agency.into_iter().flat_map(|(_, pages)| pages));
+    parts.sort_unstable_by_key(|part| part.at);
+    for part in parts {
+        rendered += part.rendered;
+        paths.extend(part.pages.iter().cloned());
+        now.record(agencies[part.at], part.digest, part.pages);
+    }
+    let mut removed = 0;
+    if let Some(state_file) = &state_file {
+        for page in earlier
+            .iter()
+            .flat_map(|earlier| now.dropped_since(earlier))
+        {
+            if std::fs::remove_file(output_file(&dist, page)).is_ok() {
+                removed += 1;
+            }
+        }
+        now.save(state_file)?;
+    }
     for (file, xml) in sitemaps(&base, &paths) {
         write(&dist.join(file), &xml)?;
     }
@@ -123,20 +194,42 @@ fn run() -> Result<(), String> {
     if json {
         // For `cargo xtask scale`.
         println!(
-            "{{\"pages\":{},\"seconds\":{:.3},\"threads\":{threads},\"peak_memory_mb\":{}}}",
+            "{{\"pages\":{},\"rendered\":{rendered},\"removed\":{removed},\"seconds\":{:.3},\"threads\":{threads},\"peak_memory_mb\":{}}}",
             paths.len(),
             elapsed.as_secs_f64(),
             peak_memory_mb().unwrap_or_default()
         );
     }
+    let unchanged = paths.len() - rendered;
     eprintln!(
-        "nianbao-prerender: {} pages for {origin}{base_path} in {} ms ({:.0} pages/s on {threads} threads; peak memory {})",
+        "nianbao-prerender: {} pages for {origin}{base_path} in {} ms ({rendered} rendered at {:.0} pages/s on {threads} threads{}; peak memory {})",
         paths.len(),
         elapsed.as_millis(),
-        paths.len() as f64 / elapsed.as_secs_f64().max(1e-3),
+        rendered as f64 / elapsed.as_secs_f64().max(1e-3),
+        if incremental {
+            format!(", {unchanged} unchanged, {removed} removed")
+        } else {
+            String::new()
+        },
         peak_memory_mb().map_or("unknown".into(), |mb| format!("{mb} MB")),
     );
     Ok(())
+}
+
+/// What the pages are rendered with: this program (its file's size and time: a rebuilt
+/// program is another renderer), the page template and the site's address.
+#[cfg(not(target_arch = "wasm32"))]
+fn renderer_digest(template: &str, origin: &str, base_path: &str) -> String {
+    let mut digest = nianbao::prerender::Digest::new();
+    let program = std::env::current_exe()
+        .and_then(|exe| exe.metadata().map(|m| (exe, m)))
+        .map(|(exe, m)| format!("{} {} {:?}", exe.display(), m.len(), m.modified().ok()))
+        .unwrap_or_default();
+    digest.add("program", &program);
+    digest.add("template", template);
+    digest.add("origin", origin);
+    digest.add("base", base_path);
+    digest.finish()
 }
 
 /// The process's peak resident memory (Linux: VmHWM in /proc/self/status).

@@ -59,6 +59,7 @@ pub fn check(figures: &Value) -> Result<(), String> {
         "ingest_s",
         "prerender_s",
         "pages",
+        "rebuild_one_pages",
         "output_bytes",
         "output_brotli_bytes",
         "cold_catalog_bytes_home",
@@ -68,6 +69,16 @@ pub fn check(figures: &Value) -> Result<(), String> {
         if !figures[key].is_number() {
             return Err(format!("scale: figure {key} is missing from {figures}"));
         }
+    }
+    // Incremental: one changed report renders some pages again, not none and not all.
+    let (again, pages) = (
+        figures["rebuild_one_pages"].as_u64().unwrap_or(0),
+        figures["pages"].as_u64().unwrap_or(0),
+    );
+    if again == 0 || again >= pages {
+        return Err(format!(
+            "scale: after one report changed the pre-render rendered {again} of {pages} pages again"
+        ));
     }
     let line = figures.to_string();
     serde_json::from_str::<Value>(&line).map_err(|e| format!("scale: the JSON line: {e}"))?;
@@ -89,6 +100,8 @@ pub fn run(root: &Path, args: &ScaleArgs) -> Result<Value, String> {
     if site.exists() {
         std::fs::remove_dir_all(&site).map_err(|e| format!("{}: {e}", site.display()))?;
     }
+    // The pre-render's record of the last run (beside the site): this run starts from nothing.
+    let _ = std::fs::remove_file(prerender_state(&site));
     copy_app(app, &site)?;
 
     // The tools at full speed (the release profile is the wasm's, tuned for size).
@@ -123,11 +136,19 @@ pub fn run(root: &Path, args: &ScaleArgs) -> Result<Value, String> {
         "--out".as_ref(),
         site.as_os_str(),
     ]))?;
-    let prerender = json_line(
-        Command::new(bin("nianbao-prerender"))
-            .arg(&site)
-            .arg("--json"),
-    )?;
+    let prerender_run = || {
+        json_line(
+            Command::new(bin("nianbao-prerender"))
+                .arg(&site)
+                .args(["--incremental", "--json"]),
+        )
+    };
+    let prerender = prerender_run()?;
+    // The rebuild after one report changed: one synthetic report's text edited in place, the
+    // pre-render run again on the same site.
+    let newest = 2025;
+    edit_one_report(&site.join(format!("data/synthetic-0/{newest}.json")))?;
+    let rebuild = prerender_run()?;
 
     let search_seconds = if args.no_search {
         None
@@ -144,7 +165,6 @@ pub fn run(root: &Path, args: &ScaleArgs) -> Result<Value, String> {
 
     let server = Background::start(&site, "/")?;
     let years = ingest["reports"].as_u64().unwrap_or(0) / ingest["bodies"].as_u64().unwrap_or(1);
-    let newest = 2025;
     let section = format!("/synthetic-0/{newest}/s3/");
     let sizes = json_line(
         Command::new("node")
@@ -166,6 +186,8 @@ pub fn run(root: &Path, args: &ScaleArgs) -> Result<Value, String> {
         "pages": prerender["pages"],
         "pages_per_s_per_core": per_core(&prerender),
         "prerender_peak_mb": prerender["peak_memory_mb"],
+        "rebuild_one_s": rebuild["seconds"],
+        "rebuild_one_pages": rebuild["rendered"],
         "files": sizes["files"],
         "output_bytes": sizes["raw"],
         "output_brotli_bytes": sizes["brotli"],
@@ -180,6 +202,31 @@ pub fn run(root: &Path, args: &ScaleArgs) -> Result<Value, String> {
     print_table(&figures);
     println!("{figures}");
     Ok(figures)
+}
+
+/// Where the pre-render keeps its record of what it rendered from (`--incremental`).
+fn prerender_state(site: &Path) -> PathBuf {
+    let mut name = site.as_os_str().to_owned();
+    name.push(".prerender-state.json");
+    PathBuf::from(name)
+}
+
+/// Changes one report's text as an edit by its body would: a sentence added to its first
+/// paragraph (marked as synthetic, like everything in this site).
+fn edit_one_report(file: &Path) -> Result<(), String> {
+    let fail = |e: &dyn std::fmt::Display| format!("{}: {e}", file.display());
+    let text = std::fs::read_to_string(file).map_err(|e| fail(&e))?;
+    let mut report: Value = serde_json::from_str(&text).map_err(|e| fail(&e))?;
+    let first = report["intro"]
+        .get_mut(0)
+        .and_then(|p| {
+            p.as_str()
+                .map(|p| format!("{p}（合成测试数据：改动一处。）"))
+        })
+        .ok_or_else(|| fail(&"no intro paragraph to edit"))?;
+    report["intro"][0] = Value::String(first);
+    let text = serde_json::to_string_pretty(&report).map_err(|e| fail(&e))?;
+    std::fs::write(file, text).map_err(|e| fail(&e))
 }
 
 fn per_core(prerender: &Value) -> Value {
@@ -291,6 +338,13 @@ fn print_table(f: &Value) {
             format!(
                 "{} s, {} pages ({} pages/s per core), peak {} MB",
                 f["prerender_s"], f["pages"], f["pages_per_s_per_core"], f["prerender_peak_mb"]
+            ),
+        ),
+        (
+            "pre-render again after one report changed",
+            format!(
+                "{} s, {} pages rendered again",
+                f["rebuild_one_s"], f["rebuild_one_pages"]
             ),
         ),
         (

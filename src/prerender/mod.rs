@@ -3,19 +3,22 @@
 //! JavaScript, and paints its text before the wasm arrives. The app then takes the page over
 //! (see `takeover`).
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
-use nianbao_model::{paths, Catalog, RegionIndex, RegionShard, Series};
 
 use crate::data::Preloaded;
 use crate::site::{route, SiteBase};
 use crate::takeover::PRERENDERED_ID;
 use crate::App;
+
+mod dataset;
+mod state;
+
+pub use dataset::{AgencySources, DataSet};
+pub use state::{Digest, RenderState};
 
 /// The pages of the site as a whole: the home page, search, check-ups, totals, and every
 /// region's page. `data` needs the catalog, the regions and every agency's series.
@@ -250,109 +253,13 @@ pub fn output_file(dist: &Path, path: &str) -> PathBuf {
     dist.join(path.trim_start_matches('/')).join("index.html")
 }
 
-/// The data set the build copied into `dist/data`, read a part at a time so that memory
-/// holds one agency's reports, however many there are: the catalog, the regions and the
-/// series up front, an agency's reports when its pages are rendered.
-pub struct DataSet {
-    dist: PathBuf,
-    catalog: Arc<Catalog>,
-    regions: Arc<RegionIndex>,
-    shards: HashMap<String, Arc<RegionShard>>,
-    series: HashMap<String, Arc<Vec<Series>>>,
-}
-
-impl DataSet {
-    pub fn open(dist: &Path) -> Result<Self, String> {
-        let read = |relative: &str| read_data(dist, relative);
-        let catalog = nianbao_model::parse_catalog(&read(paths::CATALOG)?)
-            .map_err(|e| format!("catalog: {e}"))?;
-        let regions = nianbao_model::parse_region_index(&read(paths::REGIONS)?)
-            .map_err(|e| format!("regions: {e}"))?;
-        // Every region, from the top down.
-        let mut shards = HashMap::new();
-        let mut pending: Vec<String> = regions
-            .regions
-            .iter()
-            .map(|r| r.region.slug.clone())
-            .collect();
-        while let Some(slug) = pending.pop() {
-            let relative = paths::region(&slug);
-            let shard = nianbao_model::parse_region_shard(&read(&relative)?)
-                .map_err(|e| format!("{relative}: {e}"))?;
-            pending.extend(shard.children.iter().map(|c| c.region.slug.clone()));
-            shards.insert(slug, Arc::new(shard));
-        }
-        let mut series = HashMap::new();
-        for agency in &catalog.agencies {
-            let relative = paths::series(&agency.agency.id);
-            let agency_series = nianbao_model::parse_series(&read(&relative)?)
-                .map_err(|e| format!("{relative}: {e}"))?;
-            series.insert(agency.agency.id.clone(), Arc::new(agency_series));
-        }
-        Ok(DataSet {
-            dist: dist.to_path_buf(),
-            catalog: Arc::new(catalog),
-            regions: Arc::new(regions),
-            shards,
-            series,
-        })
-    }
-
-    /// The agencies, in catalog order.
-    pub fn agencies(&self) -> impl Iterator<Item = &str> {
-        self.catalog.agencies.iter().map(|a| a.agency.id.as_str())
-    }
-
-    /// What the site-wide pages are rendered from.
-    pub fn site(&self) -> Preloaded {
-        Preloaded {
-            catalog: Some(self.catalog.clone()),
-            reports: Vec::new(),
-            series: self.series.clone(),
-            regions: Some(self.regions.clone()),
-            shards: self.shards.clone(),
-        }
-    }
-
-    /// What one agency's pages are rendered from: its reports, read now, and its series.
-    pub fn agency(&self, id: &str) -> Result<Preloaded, String> {
-        let entry = self
-            .catalog
-            .agency(id)
-            .ok_or_else(|| format!("no agency {id} in the catalog"))?;
-        let mut reports = Vec::new();
-        for report in &entry.reports {
-            let relative = paths::report(id, report.year);
-            let report = nianbao_model::parse_report(&read_data(&self.dist, &relative)?)
-                .map_err(|e| format!("{relative}: {e}"))?;
-            reports.push(Arc::new(report));
-        }
-        let series = self
-            .series
-            .get(id)
-            .map(|s| HashMap::from([(id.to_string(), s.clone())]))
-            .unwrap_or_default();
-        Ok(Preloaded {
-            catalog: Some(self.catalog.clone()),
-            reports,
-            series,
-            regions: Some(self.regions.clone()),
-            shards: HashMap::new(),
-        })
-    }
-}
-
-fn read_data(dist: &Path, relative: &str) -> Result<String, String> {
-    let path = dist.join(relative);
-    std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
-}
-
 /// The whole data set at once (tests and small sites).
 pub fn load_data(dist: &Path) -> Result<Preloaded, String> {
     let set = DataSet::open(dist)?;
     let mut data = set.site();
     for id in set.agencies() {
-        data.reports.extend(set.agency(id)?.reports);
+        data.reports
+            .extend(set.agency(&set.agency_sources(id)?)?.reports);
     }
     Ok(data)
 }

@@ -1,0 +1,173 @@
+//! The data set the build copied into `dist/data`, read a part at a time, with a digest of
+//! what each part of the site is rendered from (for rebuilding only what changed).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use nianbao_model::{paths, Catalog, RegionIndex, RegionShard, Series};
+
+use super::state::Digest;
+use crate::data::Preloaded;
+
+/// Read a part at a time so that memory holds one agency's reports, however many there are:
+/// the catalog, the regions and the series up front, an agency's reports when its pages are
+/// rendered.
+pub struct DataSet {
+    dist: PathBuf,
+    catalog: Arc<Catalog>,
+    regions: Arc<RegionIndex>,
+    shards: HashMap<String, Arc<RegionShard>>,
+    series: HashMap<String, Arc<Vec<Series>>>,
+    /// Each agency's `series.json` as read, for its digest.
+    series_text: HashMap<String, String>,
+    /// Every file the site-wide pages are rendered from.
+    site_digest: String,
+}
+
+/// One agency's files as read, not yet parsed, and the digest of all that its pages are
+/// rendered from.
+pub struct AgencySources {
+    pub id: String,
+    pub digest: String,
+    reports: Vec<(String, String)>,
+}
+
+impl DataSet {
+    pub fn open(dist: &Path) -> Result<Self, String> {
+        let read = |relative: &str| read_data(dist, relative);
+        let mut site_digest = Digest::new();
+        let catalog_text = read(paths::CATALOG)?;
+        site_digest.add(paths::CATALOG, &catalog_text);
+        let catalog =
+            nianbao_model::parse_catalog(&catalog_text).map_err(|e| format!("catalog: {e}"))?;
+        let regions_text = read(paths::REGIONS)?;
+        site_digest.add(paths::REGIONS, &regions_text);
+        let regions = nianbao_model::parse_region_index(&regions_text)
+            .map_err(|e| format!("regions: {e}"))?;
+        // Every region, from the top down.
+        let mut shards = HashMap::new();
+        let mut pending: Vec<String> = regions
+            .regions
+            .iter()
+            .map(|r| r.region.slug.clone())
+            .collect();
+        while let Some(slug) = pending.pop() {
+            let relative = paths::region(&slug);
+            let text = read(&relative)?;
+            site_digest.add(&relative, &text);
+            let shard =
+                nianbao_model::parse_region_shard(&text).map_err(|e| format!("{relative}: {e}"))?;
+            pending.extend(shard.children.iter().map(|c| c.region.slug.clone()));
+            shards.insert(slug, Arc::new(shard));
+        }
+        let mut series = HashMap::new();
+        let mut series_text = HashMap::new();
+        for agency in &catalog.agencies {
+            let relative = paths::series(&agency.agency.id);
+            let text = read(&relative)?;
+            site_digest.add(&relative, &text);
+            let agency_series =
+                nianbao_model::parse_series(&text).map_err(|e| format!("{relative}: {e}"))?;
+            series.insert(agency.agency.id.clone(), Arc::new(agency_series));
+            series_text.insert(agency.agency.id.clone(), text);
+        }
+        Ok(DataSet {
+            dist: dist.to_path_buf(),
+            catalog: Arc::new(catalog),
+            regions: Arc::new(regions),
+            shards,
+            series,
+            series_text,
+            site_digest: site_digest.finish(),
+        })
+    }
+
+    /// The agencies, in catalog order.
+    pub fn agencies(&self) -> impl Iterator<Item = &str> {
+        self.catalog.agencies.iter().map(|a| a.agency.id.as_str())
+    }
+
+    /// What the site-wide pages are rendered from.
+    pub fn site(&self) -> Preloaded {
+        Preloaded {
+            catalog: Some(self.catalog.clone()),
+            reports: Vec::new(),
+            series: self.series.clone(),
+            regions: Some(self.regions.clone()),
+            shards: self.shards.clone(),
+        }
+    }
+
+    /// The digest of every file the site-wide pages are rendered from.
+    pub fn site_digest(&self) -> &str {
+        &self.site_digest
+    }
+
+    /// An agency's report files, read, and the digest of all its pages are rendered from: its
+    /// catalog entry, its series and its reports (see [`DataSet::agency`]).
+    pub fn agency_sources(&self, id: &str) -> Result<AgencySources, String> {
+        let entry = self
+            .catalog
+            .agency(id)
+            .ok_or_else(|| format!("no agency {id} in the catalog"))?;
+        let mut digest = Digest::new();
+        digest.add(
+            "entry",
+            &serde_json::to_string(entry).map_err(|e| format!("catalog entry {id}: {e}"))?,
+        );
+        digest.add(
+            "series",
+            self.series_text.get(id).map_or("", |s| s.as_str()),
+        );
+        let mut reports = Vec::new();
+        for report in &entry.reports {
+            let relative = paths::report(id, report.year);
+            let text = read_data(&self.dist, &relative)?;
+            digest.add(&relative, &text);
+            reports.push((relative, text));
+        }
+        Ok(AgencySources {
+            id: id.to_string(),
+            digest: digest.finish(),
+            reports,
+        })
+    }
+
+    /// What one agency's pages are rendered from: its own catalog entry (not the whole
+    /// catalog, so that its pages depend on nothing else, and a change elsewhere leaves them
+    /// as they are), its reports and its series.
+    pub fn agency(&self, sources: &AgencySources) -> Result<Preloaded, String> {
+        let id = sources.id.as_str();
+        let entry = self
+            .catalog
+            .agency(id)
+            .ok_or_else(|| format!("no agency {id} in the catalog"))?;
+        let mut reports = Vec::new();
+        for (relative, text) in &sources.reports {
+            let report =
+                nianbao_model::parse_report(text).map_err(|e| format!("{relative}: {e}"))?;
+            reports.push(Arc::new(report));
+        }
+        let series = self
+            .series
+            .get(id)
+            .map(|s| HashMap::from([(id.to_string(), s.clone())]))
+            .unwrap_or_default();
+        Ok(Preloaded {
+            catalog: Some(Arc::new(Catalog {
+                schema_version: self.catalog.schema_version,
+                agencies: vec![entry.clone()],
+            })),
+            reports,
+            series,
+            regions: None,
+            shards: HashMap::new(),
+        })
+    }
+}
+
+fn read_data(dist: &Path, relative: &str) -> Result<String, String> {
+    let path = dist.join(relative);
+    std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+}
