@@ -10,17 +10,14 @@ use nianbao_model::{paths, Catalog, RegionIndex, RegionShard, Series};
 use super::state::Digest;
 use crate::data::Preloaded;
 
-/// Read a part at a time so that memory holds one agency's reports, however many there are:
-/// the catalog, the regions and the series up front, an agency's reports when its pages are
-/// rendered.
+/// Read a part at a time so that memory holds one agency's data, however many there are: the
+/// catalog and the regions up front, every agency's series while the site-wide pages are
+/// rendered, an agency's reports and series when its pages are rendered.
 pub struct DataSet {
     dist: PathBuf,
     catalog: Arc<Catalog>,
     regions: Arc<RegionIndex>,
     shards: HashMap<String, Arc<RegionShard>>,
-    series: HashMap<String, Arc<Vec<Series>>>,
-    /// Each agency's `series.json` as read, for its digest.
-    series_text: HashMap<String, String>,
     /// Every file the site-wide pages are rendered from.
     site_digest: String,
 }
@@ -30,6 +27,7 @@ pub struct DataSet {
 pub struct AgencySources {
     pub id: String,
     pub digest: String,
+    series: String,
     reports: Vec<(String, String)>,
 }
 
@@ -61,24 +59,17 @@ impl DataSet {
             pending.extend(shard.children.iter().map(|c| c.region.slug.clone()));
             shards.insert(slug, Arc::new(shard));
         }
-        let mut series = HashMap::new();
-        let mut series_text = HashMap::new();
+        // The series are read again, parsed, when pages need them: held here for a thousand
+        // bodies they were most of the pre-render's memory.
         for agency in &catalog.agencies {
             let relative = paths::series(&agency.agency.id);
-            let text = read(&relative)?;
-            site_digest.add(&relative, &text);
-            let agency_series =
-                nianbao_model::parse_series(&text).map_err(|e| format!("{relative}: {e}"))?;
-            series.insert(agency.agency.id.clone(), Arc::new(agency_series));
-            series_text.insert(agency.agency.id.clone(), text);
+            site_digest.add(&relative, &read(&relative)?);
         }
         Ok(DataSet {
             dist: dist.to_path_buf(),
             catalog: Arc::new(catalog),
             regions: Arc::new(regions),
             shards,
-            series,
-            series_text,
             site_digest: site_digest.finish(),
         })
     }
@@ -88,15 +79,28 @@ impl DataSet {
         self.catalog.agencies.iter().map(|a| a.agency.id.as_str())
     }
 
-    /// What the site-wide pages are rendered from.
-    pub fn site(&self) -> Preloaded {
-        Preloaded {
+    /// What the site-wide pages are rendered from: the catalog, the regions and every
+    /// agency's series.
+    pub fn site(&self) -> Result<Preloaded, String> {
+        let mut series = HashMap::new();
+        for id in self.agencies() {
+            let relative = paths::series(id);
+            series.insert(
+                id.to_string(),
+                Arc::new(parse_series(&relative, &self.read(&relative)?)?),
+            );
+        }
+        Ok(Preloaded {
             catalog: Some(self.catalog.clone()),
             reports: Vec::new(),
-            series: self.series.clone(),
+            series,
             regions: Some(self.regions.clone()),
             shards: self.shards.clone(),
-        }
+        })
+    }
+
+    fn read(&self, relative: &str) -> Result<String, String> {
+        read_data(&self.dist, relative)
     }
 
     /// The digest of every file the site-wide pages are rendered from.
@@ -116,20 +120,19 @@ impl DataSet {
             "entry",
             &serde_json::to_string(entry).map_err(|e| format!("catalog entry {id}: {e}"))?,
         );
-        digest.add(
-            "series",
-            self.series_text.get(id).map_or("", |s| s.as_str()),
-        );
+        let series = self.read(&paths::series(id))?;
+        digest.add("series", &series);
         let mut reports = Vec::new();
         for report in &entry.reports {
             let relative = paths::report(id, report.year);
-            let text = read_data(&self.dist, &relative)?;
+            let text = self.read(&relative)?;
             digest.add(&relative, &text);
             reports.push((relative, text));
         }
         Ok(AgencySources {
             id: id.to_string(),
             digest: digest.finish(),
+            series,
             reports,
         })
     }
@@ -149,11 +152,8 @@ impl DataSet {
                 nianbao_model::parse_report(text).map_err(|e| format!("{relative}: {e}"))?;
             reports.push(Arc::new(report));
         }
-        let series = self
-            .series
-            .get(id)
-            .map(|s| HashMap::from([(id.to_string(), s.clone())]))
-            .unwrap_or_default();
+        let series = parse_series(&paths::series(id), &sources.series)?;
+        let series = HashMap::from([(id.to_string(), Arc::new(series))]);
         Ok(Preloaded {
             catalog: Some(Arc::new(Catalog {
                 schema_version: self.catalog.schema_version,
@@ -165,6 +165,10 @@ impl DataSet {
             shards: HashMap::new(),
         })
     }
+}
+
+fn parse_series(relative: &str, text: &str) -> Result<Vec<Series>, String> {
+    nianbao_model::parse_series(text).map_err(|e| format!("{relative}: {e}"))
 }
 
 fn read_data(dist: &Path, relative: &str) -> Result<String, String> {
