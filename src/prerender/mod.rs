@@ -184,7 +184,7 @@ pub fn render_page(template: &str, base: &SiteBase, data: &Preloaded, path: &str
     // find it set and change nothing).
     let _ = any_spawner::Executor::init_futures_executor();
     let owner = Owner::new();
-    owner.with(|| {
+    let page = owner.with(|| {
         provide_context(RequestUrl::new(&base.href(path)));
         provide_context(base.clone());
         provide_context(data.clone());
@@ -204,7 +204,11 @@ pub fn render_page(template: &str, base: &SiteBase, data: &Preloaded, path: &str
                 .collect::<String>()
                 .await
         })
-    })
+    });
+    // Disposed now: an owner left to itself kept each page's reactive graph alive, and the
+    // pre-render's memory grew with the pages (8.9 GB at 454,069 pages).
+    owner.unset_with_forced_cleanup();
+    page
 }
 
 /// A sitemap of the pages, with absolute addresses.
