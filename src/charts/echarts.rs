@@ -61,7 +61,7 @@ impl Instance {
     /// Replaces the whole option (no series of an older option lingers). `description`
     /// becomes the chart's aria description (ECharts' own lists raw dimensions and knows
     /// nothing of gaps or flags).
-    pub fn set_option(&self, chart: &charming::Chart, description: &str) {
+    pub fn set_option(&self, chart: &super::ChartOption, description: &str) {
         let option = match json_parse(&chart.to_string()) {
             Ok(option) => option,
             Err(e) => {

@@ -4,11 +4,10 @@
 use charming::component::{Aria, Title};
 use charming::element::{Emphasis, EmphasisFocus, Label, LineStyle, Tooltip, Trigger};
 use charming::series::{Sankey, SankeyLink, SankeyNode};
-use charming::Chart;
 use nianbao_model::format::mark;
 use nianbao_model::poster::flow::{Flow, FlowNode};
 
-use super::{FLAG_COLOR, PALETTE};
+use super::{ChartOption, ChartSeries, FLAG_COLOR, PALETTE};
 
 /// The middle node all requests pass through.
 pub const RECEIVED: &str = "收到的申请";
@@ -49,7 +48,7 @@ pub fn links(flow: &Flow) -> Vec<(String, String, i64)> {
 
 /// The sankey's option. Where the table does not add up, the middle node carries ⚠ and is
 /// drawn in the flag colour: its two sides differ as published.
-pub fn flow_option(flow: &Flow, title: &str, animate: bool) -> Chart {
+pub fn flow_option(flow: &Flow, title: &str, animate: bool) -> ChartOption {
     let links = links(flow);
     let middle = middle_name(flow);
     let mut names: Vec<String> = Vec::new();
@@ -76,12 +75,17 @@ pub fn flow_option(flow: &Flow, title: &str, animate: bool) -> Chart {
         .into_iter()
         .map(|(s, t, v)| SankeyLink::from((s, t, v as f64)))
         .collect();
-    Chart::new()
-        .animation(animate)
-        .title(Title::new().text(title).show(false))
-        .aria(Aria::new().enabled(true).label(Label::new()))
-        .tooltip(Tooltip::new().trigger(Trigger::Item))
-        .series(
+    ChartOption {
+        animation: animate,
+        title: [Title::new().text(title).show(false)],
+        aria: Aria::new().enabled(true).label(Label::new()),
+        tooltip: Tooltip::new().trigger(Trigger::Item),
+        legend: None,
+        grid: None,
+        x_axis: None,
+        y_axis: None,
+        background_color: None,
+        series: vec![ChartSeries::Sankey(Box::new(
             Sankey::new()
                 .left(8)
                 .right(150)
@@ -91,7 +95,8 @@ pub fn flow_option(flow: &Flow, title: &str, animate: bool) -> Chart {
                 .line_style(LineStyle::new().color("gradient").opacity(0.45))
                 .data(nodes)
                 .links(links),
-        )
+        ))],
+    }
 }
 
 /// What the flow says, for screen readers (and the chart's aria description).

@@ -8,9 +8,9 @@ use charming::element::{
     AxisType, Color, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, Symbol, Tooltip,
     Trigger,
 };
-use charming::series::Line;
-use charming::Chart;
+use charming::series::{Line, Sankey};
 use nianbao_model::{Point, Series};
+use serde::Serialize;
 
 /// Series colours (Okabe–Ito: told apart with colour-vision deficiencies too).
 pub const PALETTE: [&str; 7] = [
@@ -22,6 +22,53 @@ pub const FLAG_COLOR: &str = "#C62828";
 
 /// Legend name of the marks on flagged figures (one legend entry for all series).
 pub const FLAG_NAME: &str = "⚠ 未通过勾稽检查";
+
+/// An ECharts option with only the parts these charts use, each built with charming. Printing
+/// charming's whole `Chart` put the serialisers of every component and series type ECharts
+/// has into the wasm (about 60 KB before optimisation); this prints the same JSON (charming's
+/// key names; the title and the grid as one-element lists, as `Chart` prints them).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChartOption {
+    animation: bool,
+    title: [Title; 1],
+    aria: Aria,
+    tooltip: Tooltip,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    legend: Option<Legend>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    grid: Option<[Grid; 1]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    x_axis: Option<Axis>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    y_axis: Option<Axis>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    background_color: Option<Color>,
+    series: Vec<ChartSeries>,
+}
+
+/// The series types the charts draw.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum ChartSeries {
+    Line(Box<Line>),
+    Sankey(Box<Sankey>),
+}
+
+impl ChartOption {
+    /// The option drawn on `color` (the browser draws on a transparent one).
+    pub fn background_color(mut self, color: impl Into<Color>) -> Self {
+        self.background_color = Some(color.into());
+        self
+    }
+}
+
+/// The option as JSON, for ECharts.
+impl std::fmt::Display for ChartOption {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&serde_json::to_string(self).map_err(|_| std::fmt::Error)?)
+    }
+}
 
 use nianbao_model::format::csv_field;
 pub use nianbao_model::format::mark;
@@ -107,41 +154,9 @@ pub fn chart_option(
     title: &str,
     highlight_year: Option<u16>,
     animate: bool,
-) -> Chart {
+) -> ChartOption {
     let years = years(series);
-    let mut chart = Chart::new()
-        .animation(animate)
-        // Not shown (the page prints the title): read by the aria description.
-        .title(Title::new().text(title).show(false))
-        // Empty objects, not nulls: ECharts keeps a null and then fails to fill in its defaults.
-        .aria(
-            Aria::new()
-                .enabled(true)
-                .label(Label::new())
-                .decal(Decal::new()),
-        )
-        .tooltip(Tooltip::new().trigger(Trigger::Axis))
-        .grid(
-            Grid::new()
-                .left(8)
-                .right(24)
-                .top(56)
-                .bottom(8)
-                .contain_label(true),
-        )
-        .x_axis(
-            Axis::new().type_(AxisType::Category).data(
-                years
-                    .iter()
-                    .map(|&y| year_label(y, highlight_year))
-                    .collect(),
-            ),
-        )
-        .y_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .name(series.first().map(|s| s.unit.clone()).unwrap_or_default()),
-        );
+    let mut lines = Vec::new();
     let mut names = Vec::new();
     let mut flagged_any = false;
     for (i, s) in series.iter().enumerate() {
@@ -154,7 +169,7 @@ pub fn chart_option(
                 line
             }
         };
-        chart = chart.series(
+        lines.push(
             Line::new()
                 .name(s.label.clone())
                 .symbol(Symbol::Circle)
@@ -167,7 +182,7 @@ pub fn chart_option(
         names.push(s.label.clone());
         if s.points.iter().any(|p| p.value.is_some() && !p.comparable) {
             let name = format!("{}（口径不同）", s.label);
-            chart = chart.series(
+            lines.push(
                 Line::new()
                     .name(name.clone())
                     .symbol(Symbol::Diamond)
@@ -182,7 +197,7 @@ pub fn chart_option(
         if s.points.iter().any(|p| p.value.is_some() && p.flagged) {
             flagged_any = true;
             // One series per flagged line, all under one name: one legend entry.
-            chart = chart.series(
+            lines.push(
                 Line::new()
                     .name(FLAG_NAME)
                     .symbol(Symbol::Triangle)
@@ -204,18 +219,51 @@ pub fn chart_option(
     if flagged_any {
         names.push(FLAG_NAME.into());
     }
-    if names.len() > 1 {
-        // One scrolling line: a wrapped legend would run into the plot.
-        chart = chart.legend(
-            Legend::new()
-                .type_(LegendType::Scroll)
-                .top(0)
-                .left(8)
-                .right(8)
-                .data(names),
-        );
+    // One scrolling line: a wrapped legend would run into the plot.
+    let legend = (names.len() > 1).then(|| {
+        Legend::new()
+            .type_(LegendType::Scroll)
+            .top(0)
+            .left(8)
+            .right(8)
+            .data(names)
+    });
+    ChartOption {
+        animation: animate,
+        // Not shown (the page prints the title): read by the aria description.
+        title: [Title::new().text(title).show(false)],
+        // Empty objects, not nulls: ECharts keeps a null and then fails to fill in its defaults.
+        aria: Aria::new()
+            .enabled(true)
+            .label(Label::new())
+            .decal(Decal::new()),
+        tooltip: Tooltip::new().trigger(Trigger::Axis),
+        legend,
+        grid: Some([Grid::new()
+            .left(8)
+            .right(24)
+            .top(56)
+            .bottom(8)
+            .contain_label(true)]),
+        x_axis: Some(
+            Axis::new().type_(AxisType::Category).data(
+                years
+                    .iter()
+                    .map(|&y| year_label(y, highlight_year))
+                    .collect(),
+            ),
+        ),
+        y_axis: Some(
+            Axis::new()
+                .type_(AxisType::Value)
+                .name(series.first().map(|s| s.unit.clone()).unwrap_or_default()),
+        ),
+        background_color: None,
+        series: lines
+            .into_iter()
+            .map(|l| ChartSeries::Line(Box::new(l)))
+            .collect(),
     }
-    chart
 }
 
 /// The chart's data as CSV: a row per year, for each series its value (empty for a gap) and
@@ -374,7 +422,7 @@ mod tests {
             .collect()
     }
 
-    fn option_json(chart: &Chart) -> serde_json::Value {
+    fn option_json(chart: &ChartOption) -> serde_json::Value {
         serde_json::from_str(&chart.to_string()).unwrap()
     }
 

@@ -42,7 +42,7 @@ pub fn use_chart(
 /// takes ECharts' dark theme on a transparent background, so the canvas follows the page.
 pub fn use_drawn_chart(
     canvas: NodeRef<leptos::html::Div>,
-    build: impl Fn(bool) -> (charming::Chart, String) + Copy + 'static,
+    build: impl Fn(bool) -> (crate::charts::ChartOption, String) + Copy + 'static,
     track: impl Fn() + 'static,
 ) -> UseChartReturn {
     let drawn = RwSignal::new(false);
