@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use nianbao::prerender::RenderState;
 use serde_json::Value;
 
 /// The repository's root.
@@ -79,10 +80,6 @@ fn pages(dist: &Path) -> BTreeMap<PathBuf, String> {
     found
 }
 
-fn state_file(dist: &Path) -> PathBuf {
-    PathBuf::from(format!("{}.prerender-state.json", dist.display()))
-}
-
 #[test]
 fn a_rebuild_renders_only_what_changed_and_matches_a_full_render() {
     let site = new_site(&shipped_data());
@@ -94,7 +91,7 @@ fn a_rebuild_renders_only_what_changed_and_matches_a_full_render() {
         first["rendered"], first["pages"],
         "a first run renders every page"
     );
-    assert!(state_file(dist).is_file());
+    assert!(RenderState::file_for(dist).is_file());
 
     let (again, _) = prerender(dist, true);
     assert_eq!(again["rendered"], 0, "nothing changed: {again}");
@@ -128,7 +125,7 @@ fn a_rebuild_renders_only_what_changed_and_matches_a_full_render() {
 fn an_unreadable_record_renders_every_page_and_says_so() {
     let site = new_site(&shipped_data());
     let dist = site.dist.as_path();
-    std::fs::write(state_file(dist), "{not json").unwrap();
+    std::fs::write(RenderState::file_for(dist), "{not json").unwrap();
     let (run, stderr) = prerender(dist, true);
     assert_eq!(run["rendered"], run["pages"]);
     assert!(

@@ -70,13 +70,8 @@ fn run() -> Result<(), String> {
     let template = nianbao::csp::with_policy(&prepare_template(&index)?);
     let data = DataSet::open(&dist)?;
 
-    // --incremental: pages whose inputs are as the last run saw them stay as they are. The
-    // record of that run lives beside the site (never in it, so it is not published).
-    let state_file = incremental.then(|| {
-        let mut name = dist.as_os_str().to_owned();
-        name.push(".prerender-state.json");
-        PathBuf::from(name)
-    });
+    // --incremental: pages whose inputs are as the last run saw them stay as they are.
+    let state_file = incremental.then(|| RenderState::file_for(&dist));
     let renderer = renderer_digest(&template, &origin, &base_path);
     let earlier = match state_file.as_deref().map(RenderState::load) {
         Some(Ok(state)) => state,

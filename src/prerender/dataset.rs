@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use nianbao_model::{paths, Catalog, RegionIndex, RegionShard, Series};
+use nianbao_model::{paths, AgencyEntry, Catalog, RegionIndex, RegionShard, Series};
 
 use super::state::Digest;
 use crate::data::Preloaded;
@@ -25,8 +25,8 @@ pub struct DataSet {
 /// One agency's files as read, not yet parsed, and the digest of all that its pages are
 /// rendered from.
 pub struct AgencySources {
-    pub id: String,
     pub digest: String,
+    entry: AgencyEntry,
     series: String,
     reports: Vec<(String, String)>,
 }
@@ -130,8 +130,8 @@ impl DataSet {
             reports.push((relative, text));
         }
         Ok(AgencySources {
-            id: id.to_string(),
             digest: digest.finish(),
+            entry: entry.clone(),
             series,
             reports,
         })
@@ -141,11 +141,7 @@ impl DataSet {
     /// catalog, so that its pages depend on nothing else, and a change elsewhere leaves them
     /// as they are), its reports and its series.
     pub fn agency(&self, sources: &AgencySources) -> Result<Preloaded, String> {
-        let id = sources.id.as_str();
-        let entry = self
-            .catalog
-            .agency(id)
-            .ok_or_else(|| format!("no agency {id} in the catalog"))?;
+        let id = sources.entry.agency.id.as_str();
         let mut reports = Vec::new();
         for (relative, text) in &sources.reports {
             let report =
@@ -157,7 +153,7 @@ impl DataSet {
         Ok(Preloaded {
             catalog: Some(Arc::new(Catalog {
                 schema_version: self.catalog.schema_version,
-                agencies: vec![entry.clone()],
+                agencies: vec![sources.entry.clone()],
             })),
             reports,
             series,

@@ -18,12 +18,8 @@ impl Digest {
     }
 
     pub fn add(&mut self, label: &str, contents: &str) {
-        self.add_bytes(label, contents.as_bytes());
-    }
-
-    pub fn add_bytes(&mut self, label: &str, contents: &[u8]) {
         use sha2::Digest as _;
-        for part in [label.as_bytes(), contents] {
+        for part in [label.as_bytes(), contents.as_bytes()] {
             self.0.update((part.len() as u64).to_le_bytes());
             self.0.update(part);
         }
@@ -61,6 +57,14 @@ pub struct RenderState {
 }
 
 impl RenderState {
+    /// Where the record of a render of the site in `dist` is kept: beside the site, never in
+    /// it, so that it is not published (`target/scale-100` → `target/scale-100.prerender-state.json`).
+    pub fn file_for(dist: &Path) -> std::path::PathBuf {
+        let mut name = dist.as_os_str().to_owned();
+        name.push(".prerender-state.json");
+        name.into()
+    }
+
     /// A state for `renderer` (the digest of the program and the template).
     pub fn new(renderer: String) -> Self {
         RenderState {

@@ -204,7 +204,9 @@ pub fn run(root: &Path, args: &ScaleArgs) -> Result<Value, String> {
     Ok(figures)
 }
 
-/// Where the pre-render keeps its record of what it rendered from (`--incremental`).
+/// Where the pre-render keeps its record of what it rendered from (`--incremental`): the
+/// name `RenderState::file_for` gives it (xtask does not build the app crate, so it is not
+/// called from here).
 fn prerender_state(site: &Path) -> PathBuf {
     let mut name = site.as_os_str().to_owned();
     name.push(".prerender-state.json");
