@@ -4,10 +4,10 @@ use std::fmt;
 use std::sync::Arc;
 
 use nianbao_model::{
-    paths, AgencyFile, Catalog, DataError, NameIndex, RegionIndex, RegionShard, Report, Series,
-    SeriesFile,
+    parse_agency_file, parse_catalog, parse_name_index, parse_region_index, parse_region_shard,
+    parse_report, parse_series, paths, AgencyFile, Catalog, DataError, NameIndex, RegionIndex,
+    RegionShard, Report, Series,
 };
-use serde::de::DeserializeOwned;
 
 use crate::site::SiteBase;
 
@@ -145,63 +145,31 @@ impl fmt::Display for LoadError {
     }
 }
 
-/// Reads a data file's text natively (tests, pre-rendering): serde_json, as the model does.
-#[cfg(not(target_arch = "wasm32"))]
-fn read<T: DeserializeOwned>(text: &str) -> Result<T, DataError> {
-    nianbao_model::parse_versioned(text)
-}
-
-/// Reads a data file's text in the browser: its own `JSON.parse`, then serde-wasm-bindgen
-/// into the model's types. This keeps serde_json's parser out of the wasm (about 80 KB before
-/// optimisation, one copy for every type read); the version is checked first, as natively.
-#[cfg(target_arch = "wasm32")]
-fn read<T: DeserializeOwned>(text: &str) -> Result<T, DataError> {
-    use wasm_bindgen::JsCast;
-
-    let value = js_sys::JSON::parse(text).map_err(|e| {
-        DataError::Malformed(
-            e.dyn_ref::<js_sys::Error>()
-                .map_or_else(|| format!("{e:?}"), |e| String::from(e.message())),
-        )
-    })?;
-    // Natively a list or a bare value is malformed, never "without a version".
-    if !value.is_object() || js_sys::Array::is_array(&value) {
-        return Err(DataError::Malformed("not a JSON object".into()));
-    }
-    let version = js_sys::Reflect::get(&value, &"schema_version".into())
-        .ok()
-        .and_then(|v| v.as_f64())
-        .filter(|v| v.fract() == 0.0 && *v >= 0.0)
-        .map(|v| v as u64);
-    nianbao_model::check_version(version)?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| DataError::Malformed(e.to_string()))
-}
-
-/// Fetches the site file `file` (relative to the base) and reads it as a `T`.
-async fn load_as<T: DeserializeOwned>(base: &SiteBase, file: String) -> Result<T, LoadError> {
+/// Fetches the site file `file` (relative to the base) and reads it with `parse`.
+async fn load<T>(
+    base: &SiteBase,
+    file: String,
+    parse: impl FnOnce(&str) -> Result<T, DataError>,
+) -> Result<Arc<T>, LoadError> {
     let result = match fetch_text(&base.href(&format!("/{file}"))).await {
-        Ok(text) => read(&text).map_err(FetchError::Data),
+        Ok(text) => parse(&text).map(Arc::new).map_err(FetchError::Data),
         Err(e) => Err(e),
     };
     result.map_err(|error| LoadError { file, error })
 }
 
-async fn load<T: DeserializeOwned>(base: &SiteBase, file: String) -> Result<Arc<T>, LoadError> {
-    load_as(base, file).await.map(Arc::new)
-}
-
 pub async fn load_catalog(base: SiteBase) -> Result<Arc<Catalog>, LoadError> {
-    load(&base, paths::CATALOG.to_string()).await
+    load(&base, paths::CATALOG.to_string(), parse_catalog).await
 }
 
 /// The index of top-level regions (the home page's tree).
 pub async fn load_region_index(base: SiteBase) -> Result<Arc<RegionIndex>, LoadError> {
-    load(&base, paths::REGIONS.to_string()).await
+    load(&base, paths::REGIONS.to_string(), parse_region_index).await
 }
 
 /// One region's sub-regions and bodies.
 pub async fn load_region(base: SiteBase, slug: String) -> Result<Arc<RegionShard>, LoadError> {
-    load(&base, paths::region(&slug)).await
+    load(&base, paths::region(&slug), parse_region_shard).await
 }
 
 /// One body's catalog entry.
@@ -209,12 +177,12 @@ pub async fn load_agency_file(
     base: SiteBase,
     agency: String,
 ) -> Result<Arc<AgencyFile>, LoadError> {
-    load(&base, paths::agency(&agency)).await
+    load(&base, paths::agency(&agency), parse_agency_file).await
 }
 
 /// Every body's name, for the home page's filter.
 pub async fn load_names(base: SiteBase) -> Result<Arc<NameIndex>, LoadError> {
-    load(&base, paths::NAMES.to_string()).await
+    load(&base, paths::NAMES.to_string(), parse_name_index).await
 }
 
 pub async fn load_report(
@@ -222,12 +190,10 @@ pub async fn load_report(
     agency: String,
     year: u16,
 ) -> Result<Arc<Report>, LoadError> {
-    load(&base, paths::report(&agency, year)).await
+    load(&base, paths::report(&agency, year), parse_report).await
 }
 
 /// An agency's indicator series (charts, 图解), as the data set's `series.json` has them.
 pub async fn load_series(base: SiteBase, agency: String) -> Result<Arc<Vec<Series>>, LoadError> {
-    load_as::<SeriesFile>(&base, paths::series(&agency))
-        .await
-        .map(|file| Arc::new(file.series))
+    load(&base, paths::series(&agency), parse_series).await
 }

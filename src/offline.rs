@@ -6,7 +6,6 @@
 //! the Cache Storage calls are promise plumbing, written once in a small inline module (as
 //! `search.rs` does for Pagefind) rather than through many web-sys types.
 
-use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::{Deserialize, Serialize};
 
 /// A saved group (an agency's reports): what the worker keeps under one key.
@@ -38,14 +37,6 @@ fn url_path(url: &str) -> &str {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = rest.find('/').map_or("/", |at| &rest[at..]);
     path.split(['?', '#']).next().unwrap_or(path)
-}
-
-/// A request to the worker that names at most a group.
-#[derive(Serialize)]
-struct Request<'a> {
-    r#type: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    key: Option<&'a str>,
 }
 
 /// What a save asks the worker to keep.
@@ -117,10 +108,10 @@ export async function nianbao_sw_ask(message) {
   return new Promise((done, fail) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = (event) => {
-      if (event.data?.ok) done(event.data.value ?? null);
+      if (event.data?.ok) done(JSON.stringify(event.data.value ?? null));
       else fail(new Error(event.data?.error ?? '离线保存失败'));
     };
-    reg.active.postMessage(message, [channel.port2]);
+    reg.active.postMessage(JSON.parse(message), [channel.port2]);
   });
 }
 "#)]
@@ -128,7 +119,7 @@ export async function nianbao_sw_ask(message) {
         pub fn nianbao_sw_register(url: &str, scope: &str, on_update: &js_sys::Function);
         pub fn nianbao_sw_apply_update() -> bool;
         #[wasm_bindgen(catch)]
-        pub async fn nianbao_sw_ask(message: &JsValue) -> Result<JsValue, JsValue>;
+        pub async fn nianbao_sw_ask(message: &str) -> Result<JsValue, JsValue>;
     }
 }
 
@@ -157,19 +148,17 @@ pub fn apply_update() -> bool {
     false
 }
 
-/// Sends `message` to the worker; its answer. Both cross as JS values (serde-wasm-bindgen),
-/// so no JSON text is printed or parsed in the wasm.
-async fn ask<T: DeserializeOwned>(message: &impl Serialize) -> Result<T, String> {
+/// Sends `message` (JSON) to the worker; its answer as JSON text.
+async fn ask(message: String) -> Result<String, String> {
     #[cfg(target_arch = "wasm32")]
     {
-        let message = serde_wasm_bindgen::to_value(message).map_err(|e| e.to_string())?;
         let value = js::nianbao_sw_ask(&message).await.map_err(|e| {
             js_sys::Reflect::get(&e, &"message".into())
                 .ok()
                 .and_then(|m| m.as_string())
                 .unwrap_or_else(|| format!("{e:?}"))
         })?;
-        serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+        Ok(value.as_string().unwrap_or_default())
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -180,32 +169,26 @@ async fn ask<T: DeserializeOwned>(message: &impl Serialize) -> Result<T, String>
 
 /// Saves `urls` (site paths under the base) under `key`; the group as the worker kept it.
 pub async fn save(key: &str, label: &str, urls: &[String]) -> Result<SavedGroup, String> {
-    ask(&SaveRequest {
+    let message = SaveRequest {
         r#type: "SAVE",
         key,
         label,
         urls,
-    })
-    .await
+    };
+    let json = serde_json::to_string(&message).map_err(|e| e.to_string())?;
+    serde_json::from_str(&ask(json).await?).map_err(|e| e.to_string())
 }
 
 /// Removes the group `key` (files another group keeps stay).
 pub async fn remove(key: &str) -> Result<(), String> {
-    ask::<IgnoredAny>(&Request {
-        r#type: "REMOVE",
-        key: Some(key),
-    })
-    .await
-    .map(|_| ())
+    let json = serde_json::json!({ "type": "REMOVE", "key": key }).to_string();
+    ask(json).await.map(|_| ())
 }
 
 /// What is kept offline now.
 pub async fn kept() -> Result<Kept, String> {
-    ask(&Request {
-        r#type: "LIST",
-        key: None,
-    })
-    .await
+    let json = serde_json::json!({ "type": "LIST" }).to_string();
+    serde_json::from_str(&ask(json).await?).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -134,7 +134,7 @@ export async function nianbao_search(url, text, agency, year, limit) {
   const found = await pf.search(text, { filters });
   if (!found) return null;
   const data = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
-  return ({
+  return JSON.stringify({
     total: found.results.length,
     hits: data.map((d) => ({
       path: d.url,
@@ -192,7 +192,8 @@ pub async fn search(
         )
         .await
         .map_err(|e| format!("{e:?}"))?;
-        let mut hits: Hits = serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())?;
+        let json = value.as_string().unwrap_or_default();
+        let mut hits: Hits = serde_json::from_str(&json).map_err(|e| e.to_string())?;
         for hit in &mut hits.hits {
             hit.path = site_path(&hit.path);
         }

@@ -43,22 +43,15 @@ struct VersionOnly {
     schema_version: Option<serde_json::Value>,
 }
 
-/// Accepts a file's `schema_version` (`None`: missing, or not a whole number) if this code
-/// knows it. Read before the shape, so that a newer file is reported as such, not as
-/// "malformed" (also by the browser's reader of the data files, which does not use serde_json).
-pub fn check_version(found: Option<u64>) -> Result<(), DataError> {
-    match found {
-        Some(v) if v == u64::from(SCHEMA_VERSION) => Ok(()),
-        found => Err(DataError::UnknownSchema { found }),
-    }
-}
-
-/// Reads a data file of type `T` (a [`Report`], [`Catalog`], [`SeriesFile`] …), refusing
-/// schema versions this code does not know.
-pub fn parse_versioned<T: DeserializeOwned>(text: &str) -> Result<T, DataError> {
+fn parse_versioned<T: DeserializeOwned>(text: &str) -> Result<T, DataError> {
+    // Check the version before the shape, so a newer file is reported as such,
+    // not as "malformed".
     let head: VersionOnly =
         serde_json::from_str(text).map_err(|e| DataError::Malformed(e.to_string()))?;
-    check_version(head.schema_version.as_ref().and_then(|v| v.as_u64()))?;
+    match head.schema_version.as_ref().and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(SCHEMA_VERSION) => {}
+        found => return Err(DataError::UnknownSchema { found }),
+    }
     serde_json::from_str(text).map_err(|e| DataError::Malformed(e.to_string()))
 }
 

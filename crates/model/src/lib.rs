@@ -26,8 +26,8 @@ pub use address::{CellAddress, ReviewCell, ReviewGroup, ReviewResult, TableKind}
 pub use catalog::{AgencyEntry, Catalog, ReportEntry};
 pub use checkup::{BodyKind, Checkup, CheckupRule, Finding};
 pub use json::{
-    check_version, parse_agency_file, parse_catalog, parse_name_index, parse_region_index,
-    parse_region_shard, parse_report, parse_series, parse_versioned, DataError,
+    parse_agency_file, parse_catalog, parse_name_index, parse_region_index, parse_region_shard,
+    parse_report, parse_series, DataError,
 };
 pub use outline::Section;
 pub use regions::{
