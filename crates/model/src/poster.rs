@@ -72,9 +72,18 @@ pub fn panel<'a>(report: &'a Report, top: &'a Section) -> Panel<'a> {
             .filter(|f| f.section == section.id)
             .collect();
         figures.sort_by_key(|f| (f.paragraph, f.start));
+        // Each paragraph's characters once, not once per figure (a paragraph of 1 MB can
+        // state thousands).
+        let mut chars: Option<(usize, Vec<char>)> = None;
         figures
             .into_iter()
-            .filter_map(|f| panel_figure(section, f))
+            .filter_map(|f| {
+                if chars.as_ref().is_none_or(|(p, _)| *p != f.paragraph) {
+                    let paragraph = section.paragraphs.get(f.paragraph)?;
+                    chars = Some((f.paragraph, paragraph.chars().collect()));
+                }
+                panel_figure(&chars.as_ref()?.1, f)
+            })
             .collect()
     };
     let mut groups = Vec::new();
@@ -135,18 +144,17 @@ fn descendants<'a>(sections: &'a [Section], out: &mut Vec<&'a Section>) {
     }
 }
 
-fn panel_figure<'a>(section: &Section, figure: &'a Figure) -> Option<PanelFigure<'a>> {
-    let paragraph = section.paragraphs.get(figure.paragraph)?;
-    let chars: Vec<char> = paragraph.chars().collect();
+/// `figure` as a panel shows it, from the characters of its paragraph.
+fn panel_figure<'a>(chars: &[char], figure: &'a Figure) -> Option<PanelFigure<'a>> {
     if figure.start > figure.end || figure.end > chars.len() {
         return None;
     }
-    let (number_start, number_end) = number_span(&chars, figure)?;
+    let (number_start, number_end) = number_span(chars, figure)?;
     Some(PanelFigure {
         figure,
         value: chars[number_start..number_end].iter().collect(),
-        label: label(&chars, figure, number_start),
-        sentence: sentence(&chars, figure.start, figure.end),
+        label: label(chars, figure, number_start),
+        sentence: sentence(chars, figure.start, figure.end),
     })
 }
 
