@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use nianbao_model::format::segments;
+use nianbao_model::format::{push_escaped, push_escaped_char, segments};
 use nianbao_model::series::ChartPlan;
 use nianbao_model::{Report, Section, Series};
 
@@ -25,6 +25,10 @@ pub struct ReportContext {
 }
 
 /// A paragraph as published, with the figures found in it marked.
+///
+/// Written as one `inner_html`: the browser's parser builds a paragraph of thousands of
+/// figures in a few milliseconds, where a node per piece from the wasm blocked the tab for
+/// 400 ms (issue 10).
 #[component]
 pub fn Paragraph(
     report: Arc<Report>,
@@ -32,6 +36,24 @@ pub fn Paragraph(
     index: usize,
     text: String,
 ) -> impl IntoView {
+    view! { <p inner_html=paragraph_html(&report, &section, index, &text) /> }
+}
+
+/// Characters from which a paragraph is shown in blocks (see `paragraph_html`). The longest
+/// paragraph of the shipped reports has under 600.
+const LONG_PARAGRAPH: usize = 4_000;
+/// Characters a block of a long paragraph holds at least before it ends at a sentence end.
+const BLOCK: usize = 2_000;
+
+/// The HTML of a paragraph's text, each of its figures a `<span class="figure">` with the
+/// figure's anchor as its id; every piece of text escaped.
+///
+/// A paragraph of over `LONG_PARAGRAPH` characters (a whole report pasted into one `<p>`) is
+/// cut after sentence ends into `<span class="paragraph-block">` of about `BLOCK` characters, which the
+/// style sheet lays out only near the screen (`content-visibility: auto`): laid out whole, a
+/// paragraph of 1 MB blocked the tab for 800 ms. The text stays the same; only the lines
+/// break at each block's end.
+pub fn paragraph_html(report: &Report, section: &str, index: usize, text: &str) -> String {
     let mut figures: Vec<_> = report
         .figures
         .iter()
@@ -39,19 +61,43 @@ pub fn Paragraph(
         .collect();
     figures.sort_by_key(|f| f.start);
     let ranges: Vec<(usize, usize)> = figures.iter().map(|f| (f.start, f.end)).collect();
-    let pieces = segments(&text, &ranges)
-        .into_iter()
-        .map(|(piece, figure)| match figure {
-            Some(i) => view! {
-                <span class="figure" id=anchor::figure(&section, index, figures[i].start)>
-                    {piece.to_string()}
-                </span>
+    let mut html = String::with_capacity(text.len() + figures.len() * 48);
+    let in_blocks = text.chars().nth(LONG_PARAGRAPH).is_some();
+    if in_blocks {
+        html.push_str("<span class=\"paragraph-block\">");
+    }
+    let mut in_block = 0;
+    for (piece, figure) in segments(text, &ranges) {
+        match figure {
+            Some(i) => {
+                let id = anchor::figure(section, index, figures[i].start);
+                html.push_str("<span class=\"figure\" id=\"");
+                push_escaped(&mut html, &id);
+                html.push_str("\">");
+                push_escaped(&mut html, piece);
+                html.push_str("</span>");
+                in_block += piece.chars().count();
             }
-            .into_any(),
-            None => piece.to_string().into_any(),
-        })
-        .collect_view();
-    view! { <p>{pieces}</p> }
+            None if in_blocks => {
+                for c in piece.chars() {
+                    push_escaped_char(&mut html, c);
+                    in_block += 1;
+                    // At a sentence end, or anywhere once a block has no sentence end at all.
+                    if (in_block >= BLOCK && matches!(c, '。' | '！' | '？' | '；'))
+                        || in_block >= 2 * BLOCK
+                    {
+                        html.push_str("</span><span class=\"paragraph-block\">");
+                        in_block = 0;
+                    }
+                }
+            }
+            None => push_escaped(&mut html, piece),
+        }
+    }
+    if in_blocks {
+        html.push_str("</span>");
+    }
+    html
 }
 
 /// The agency's report year before `year`, from its series (whose points carry the title of
@@ -222,4 +268,98 @@ fn holds(section: &Section, id: &str) -> bool {
         .children
         .iter()
         .any(|child| child.id == id || holds(child, id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use nianbao_model::{parse_report, Figure};
+
+    fn shipped(agency: &str, year: u16) -> Report {
+        let path = format!(
+            "{}/public/data/{agency}/{year}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        parse_report(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_paragraph_marks_each_of_its_figures_and_escapes_the_text() {
+        let report = shipped("pingtan", 2024);
+        let figure = report
+            .figures
+            .iter()
+            .find(|f| report.find_section(&f.section).is_some())
+            .expect("the report states figures in its sections")
+            .clone();
+        let text =
+            report.find_section(&figure.section).unwrap().paragraphs[figure.paragraph].clone();
+        let html = paragraph_html(&report, &figure.section, figure.paragraph, &text);
+        let id = anchor::figure(&figure.section, figure.paragraph, figure.start);
+        assert!(html.contains(&format!(
+            "<span class=\"figure\" id=\"{id}\">{}</span>",
+            figure.text
+        )));
+        let marked = report
+            .figures
+            .iter()
+            .filter(|f| f.section == figure.section && f.paragraph == figure.paragraph)
+            .count();
+        assert_eq!(html.matches("<span class=\"figure\"").count(), marked);
+        // Without its markup the HTML is the published text.
+        let plain = html
+            .split('<')
+            .map(|p| p.split_once('>').map_or(p, |(_, rest)| rest))
+            .collect::<String>();
+        assert_eq!(plain, text);
+
+        let hostile = "<script>alert(1)</script> & \"引号\"";
+        assert_eq!(
+            paragraph_html(&report, "no-such-section", 0, hostile),
+            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;引号&quot;"
+        );
+    }
+
+    #[test]
+    fn a_very_long_paragraph_comes_in_blocks_cut_at_sentence_ends() {
+        let mut report = shipped("pingtan", 2024);
+        let sentence = "主动公开政府信息12条。";
+        let text = sentence.repeat(1_000);
+        let per = sentence.chars().count();
+        report.figures = (0..1_000)
+            .map(|i| Figure {
+                value: 12.0,
+                unit: "条".into(),
+                approximate: false,
+                indicator: None,
+                section: "s1".into(),
+                paragraph: 0,
+                start: i * per + 8,
+                end: i * per + 11,
+                text: "12条".into(),
+            })
+            .collect();
+        let html = paragraph_html(&report, "s1", 0, &text);
+        let blocks: Vec<&str> = html
+            .split("<span class=\"paragraph-block\">")
+            .skip(1)
+            .map(|b| b.trim_end_matches("</span>"))
+            .collect();
+        assert!(blocks.len() >= 5, "{} blocks", blocks.len());
+        assert_eq!(html.matches("<span class=\"figure\"").count(), 1_000);
+        for block in &blocks[..blocks.len() - 1] {
+            assert!(
+                block.ends_with('。'),
+                "a block ends mid-sentence: …{}",
+                &block[block.len() - 30..]
+            );
+        }
+        let plain = html
+            .split('<')
+            .map(|p| p.split_once('>').map_or(p, |(_, rest)| rest))
+            .collect::<String>();
+        assert_eq!(plain, text);
+        // A short paragraph is one run of text.
+        assert!(!paragraph_html(&report, "s1", 0, sentence).contains("paragraph-block"));
+    }
 }

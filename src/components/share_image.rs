@@ -2,6 +2,7 @@
 //! of the figures, tested natively), then painted onto a canvas in the browser.
 
 use leptos::prelude::*;
+use nianbao_model::format::escape_html;
 
 /// One figure of the image: label, value as printed, unit, and an optional note line.
 pub struct ImageFigure {
@@ -13,13 +14,6 @@ pub struct ImageFigure {
 
 /// Width of the image in CSS pixels (it is painted at twice this for sharp text).
 pub const WIDTH: u32 = 1080;
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 /// The summary as an SVG document, and its height. With `qr`, the QR code of that address
 /// stands beside the footer (Chinese readers share by image: scanned, it opens the page).
@@ -50,8 +44,8 @@ pub fn summary_svg(
          <rect width=\"100%\" height=\"12\" fill=\"#9b1c1c\"/>\
          <text x=\"40\" y=\"80\" font-size=\"30\" fill=\"#9b1c1c\" font-weight=\"700\">{}</text>\
          <text x=\"40\" y=\"135\" font-size=\"40\" fill=\"#1f2328\" font-weight=\"700\">{}</text>",
-        escape(subtitle),
-        escape(title),
+        escape_html(subtitle),
+        escape_html(title),
     );
     for (i, figure) in figures.iter().enumerate() {
         let x = 40 + (i as u32 % 2) * (CARD_W + GAP);
@@ -63,18 +57,18 @@ pub fn summary_svg(
              <text x=\"{}\" y=\"{}\" font-size=\"26\" fill=\"#1f2328\">{}</text>",
             x + 24,
             y + 76,
-            escape(&figure.value),
-            escape(&figure.unit),
+            escape_html(&figure.value),
+            escape_html(&figure.unit),
             x + 24,
             y + 114,
-            escape(&figure.label),
+            escape_html(&figure.label),
         ));
         if let Some(note) = &figure.note {
             svg.push_str(&format!(
                 "<text x=\"{}\" y=\"{}\" font-size=\"20\" fill=\"#57606a\">{}</text>",
                 x + 24,
                 y + 140,
-                escape(note)
+                escape_html(note)
             ));
         }
     }
@@ -82,7 +76,7 @@ pub fn summary_svg(
         svg.push_str(&format!(
             "<text x=\"40\" y=\"{}\" font-size=\"22\" fill=\"#57606a\">{}</text>",
             footer_top + 30 + i as u32 * 34,
-            escape(line)
+            escape_html(line)
         ));
     }
     if let Some(url) = qr {

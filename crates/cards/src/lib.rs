@@ -3,7 +3,7 @@
 //! a QR code of the page's address — as SVG (pure, tested here), drawn to PNG by resvg with
 //! one CJK font (see `main.rs`).
 
-use nianbao_model::format::mark;
+use nianbao_model::format::{escape_html, mark};
 use nianbao_model::poster::panel;
 use nianbao_model::{paths, Report, Section};
 
@@ -157,13 +157,6 @@ pub fn cards(report: &Report) -> Vec<Card> {
     out
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// `text` cut into lines of at most `per_line` characters, at most `lines` of them (the last
 /// ends in … where text was left out).
 fn wrap(text: &str, per_line: usize, lines: usize) -> Vec<String> {
@@ -187,16 +180,16 @@ pub fn card_svg(card: &Card, url: &str, font_family: &str) -> String {
          <rect width=\"{WIDTH}\" height=\"16\" fill=\"#9b1c1c\"/>\
          <text x=\"60\" y=\"86\" font-size=\"32\" font-weight=\"700\" fill=\"#9b1c1c\">{}</text>\
          <text x=\"60\" y=\"134\" font-size=\"28\" fill=\"#57606a\">{}</text>",
-        escape(font_family),
-        escape(&card.agency),
-        escape(&card.kicker),
+        escape_html(font_family),
+        escape_html(&card.agency),
+        escape_html(&card.kicker),
     );
     let heading = wrap(&card.heading, 24, 2);
     for (i, line) in heading.iter().enumerate() {
         svg.push_str(&format!(
             "<text x=\"60\" y=\"{}\" font-size=\"44\" font-weight=\"700\" fill=\"#1f2328\">{}</text>",
             204 + i as u32 * 58,
-            escape(line)
+            escape_html(line)
         ));
     }
     let top = 204 + heading.len() as u32 * 58 + 40;
@@ -207,23 +200,23 @@ pub fn card_svg(card: &Card, url: &str, font_family: &str) -> String {
              <text x=\"{}\" y=\"{}\" fill=\"#9b1c1c\" font-weight=\"700\"><tspan font-size=\"64\">{}</tspan><tspan font-size=\"30\" dx=\"6\">{}</tspan></text>",
             x + 20,
             top + 80,
-            escape(&f.value),
-            escape(&f.unit),
+            escape_html(&f.value),
+            escape_html(&f.unit),
         ));
         for (j, line) in wrap(&f.label, 10, 2).iter().enumerate() {
             svg.push_str(&format!(
                 "<text x=\"{}\" y=\"{}\" font-size=\"24\" fill=\"#1f2328\">{}</text>",
                 x + 20,
                 top + 118 + j as u32 * 30,
-                escape(line)
+                escape_html(line)
             ));
         }
     }
     svg.push_str(&format!(
         "<text x=\"60\" y=\"586\" font-size=\"26\" font-weight=\"700\" fill=\"#1f2328\">{}</text>\
          <text x=\"60\" y=\"614\" font-size=\"18\" fill=\"#57606a\">{}</text>",
-        escape(PORTAL),
-        escape(url),
+        escape_html(PORTAL),
+        escape_html(url),
     ));
     svg.push_str(&nianbao_model::qr::svg_rects(url, 1000.0, 430.0, 170.0));
     svg.push_str("</svg>");

@@ -61,6 +61,31 @@ pub fn segments<'a>(text: &'a str, ranges: &[(usize, usize)]) -> Vec<(&'a str, O
     out
 }
 
+/// `text` safe inside HTML or SVG text and double-quoted attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, text);
+    out
+}
+
+/// Appends `text` to `out` as `escape_html` writes it.
+pub fn push_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        push_escaped_char(out, c);
+    }
+}
+
+/// Appends one character as `escape_html` writes it.
+pub fn push_escaped_char(out: &mut String, c: char) {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        _ => out.push(c),
+    }
+}
+
 /// A number as the reader reads it: integers without a decimal point, others with at most
 /// six decimals and no trailing zeros (`21`, `51.85`).
 pub fn number(v: f64) -> String {
