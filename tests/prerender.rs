@@ -32,7 +32,7 @@ fn a_section_page_carries_its_text_and_link_preview_tags() {
         "the section's text, as published"
     );
     assert!(
-        html.contains(r#"<span id="f-s5-0-"#),
+        html.contains(r#"<span class="figure" id="f-s5-0-"#),
         "figures in the text carry anchors"
     );
     let title =
