@@ -283,6 +283,13 @@ mod tests {
         parse_report(&std::fs::read_to_string(path).unwrap()).unwrap()
     }
 
+    /// `html` without its tags: the published text where it held nothing to escape.
+    fn without_markup(html: &str) -> String {
+        html.split('<')
+            .map(|p| p.split_once('>').map_or(p, |(_, rest)| rest))
+            .collect()
+    }
+
     #[test]
     fn a_paragraph_marks_each_of_its_figures_and_escapes_the_text() {
         let report = shipped("pingtan", 2024);
@@ -306,12 +313,7 @@ mod tests {
             .filter(|f| f.section == figure.section && f.paragraph == figure.paragraph)
             .count();
         assert_eq!(html.matches("<span class=\"figure\"").count(), marked);
-        // Without its markup the HTML is the published text.
-        let plain = html
-            .split('<')
-            .map(|p| p.split_once('>').map_or(p, |(_, rest)| rest))
-            .collect::<String>();
-        assert_eq!(plain, text);
+        assert_eq!(without_markup(&html), text);
 
         let hostile = "<script>alert(1)</script> & \"引号\"";
         assert_eq!(
@@ -354,11 +356,7 @@ mod tests {
                 &block[block.len() - 30..]
             );
         }
-        let plain = html
-            .split('<')
-            .map(|p| p.split_once('>').map_or(p, |(_, rest)| rest))
-            .collect::<String>();
-        assert_eq!(plain, text);
+        assert_eq!(without_markup(&html), text);
         // A short paragraph is one run of text.
         assert!(!paragraph_html(&report, "s1", 0, sentence).contains("paragraph-block"));
     }
