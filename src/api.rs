@@ -122,17 +122,6 @@ async fn fetch_text_with(url: &str, signal: &web_sys::AbortSignal) -> Result<Str
         .unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned()))
 }
 
-/// Resolves in a task of its own (`setTimeout` 0): the page is drawn from a large file in the
-/// task after the one that read it, so that neither blocks the tab for long (issue 10).
-#[cfg(target_arch = "wasm32")]
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = leptos::prelude::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 /// Natively (tests, pre-rendering) the site's files are read from `public/`.
 #[cfg(not(target_arch = "wasm32"))]
 async fn fetch_text(url: &str) -> Result<String, FetchError> {
@@ -170,8 +159,10 @@ async fn load<T>(
         Ok(text) => parse(&text).map(Arc::new).map_err(FetchError::Data),
         Err(e) => Err(e),
     };
+    // The page is drawn from a large file in the task after the one that read it, so that
+    // neither blocks the tab for long.
     #[cfg(target_arch = "wasm32")]
-    next_task().await;
+    crate::yielding::next_task().await;
     result.map_err(|error| LoadError { file, error })
 }
 

@@ -18,6 +18,8 @@ pub mod prerender;
 pub mod search;
 pub mod site;
 pub mod takeover;
+#[cfg(target_arch = "wasm32")]
+pub mod yielding;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html};

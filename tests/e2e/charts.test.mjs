@@ -51,15 +51,14 @@ function chartCounts(page) {
   });
 }
 
-/** Waits until every chart box on the page has its chart drawn. */
+/** Waits until every chart box on the page has its chart drawn, scrolling to each in turn
+ * (a chart is drawn when it comes near the screen). */
 async function chartsDrawn(page) {
   await page.waitForFunction(() => {
     const boxes = [...document.querySelectorAll('.chart-canvas')];
-    return (
-      boxes.length > 0 &&
-      window.echarts &&
-      boxes.every((box) => window.echarts.getInstanceByDom(box) && box.querySelector('canvas'))
-    );
+    const waiting = boxes.find((box) => !(window.echarts?.getInstanceByDom(box) && box.querySelector('canvas')));
+    waiting?.scrollIntoView({ block: 'center' });
+    return boxes.length > 0 && !waiting;
   });
 }
 
@@ -313,6 +312,25 @@ test('twenty navigations leave at most one live chart per chart box', { timeout:
       assert.equal(counts.detached, 0, `step ${i} (${target}): no chart left on a removed box`);
       assert.equal(counts.live, counts.boxes, `step ${i} (${target}): one chart per box`);
     }
+  });
+});
+
+test('charts are drawn as they come near the screen, not all at once', { timeout: TIMEOUT }, async (t) => {
+  await withPage(t, { viewport: { width: 412, height: 823 } }, async (page) => {
+    await open(page, AGENCY);
+    await page.locator('.chart-canvas').first().waitFor();
+    const drawn = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.chart-canvas')].map((box) => Boolean(window.echarts?.getInstanceByDom(box))),
+      );
+    await page.waitForFunction(() => window.echarts?.getInstanceByDom(document.querySelector('.chart-canvas')));
+    const before = await drawn();
+    assert.ok(before.length > 4, `the agency page has its charts (${before.length})`);
+    assert.equal(before.at(-1), false, 'the last chart, screens below, is not drawn yet');
+    await page.locator('.chart-canvas').last().scrollIntoViewIfNeeded();
+    await page.waitForFunction(() =>
+      window.echarts.getInstanceByDom([...document.querySelectorAll('.chart-canvas')].at(-1)),
+    );
   });
 });
 

@@ -37,7 +37,11 @@ for (const { name, path, ready, allow = [], charts = false } of pages) {
       await watchViolations(page);
       await open(page, path);
       await page.locator(ready).first().waitFor();
-      if (charts) await page.locator('canvas').first().waitFor({ timeout: 20_000 });
+      if (charts) {
+        // A chart is drawn when it comes near the screen.
+        await page.locator('.chart-canvas, .flow-canvas').first().scrollIntoViewIfNeeded();
+        await page.locator('canvas').first().waitFor({ timeout: 20_000 });
+      }
       const policy = await policyOf(page);
       assert.ok(policy, 'a Content-Security-Policy <meta> is present');
       assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'/);

@@ -60,6 +60,7 @@ test('after one visit to /pingtan/2024/s3, offline: a reload and a move to s4 wo
     // Its chart is drawn from the kept series with the precached ECharts bundle.
     await page.waitForFunction(() => {
       const box = document.querySelector('section#s3 .chart-canvas');
+      box?.scrollIntoView({ block: 'center' }); // drawn when near the screen
       return box && window.echarts?.getInstanceByDom(box) && box.querySelector('canvas');
     });
     await page.locator(`a[href="${BASE_PATH}/pingtan/2024/s4"]`).first().click();

@@ -18,10 +18,11 @@ const panelFigures = (page, id) =>
 /** The sankey's links once ECharts has drawn it: [{ source, target, value }]. */
 async function flowLinks(page, id) {
   const selector = `#panel-${id} .flow-canvas`;
-  await page.waitForFunction(
-    (s) => window.echarts?.getInstanceByDom(document.querySelector(s))?.getOption(),
-    selector,
-  );
+  await page.waitForFunction((s) => {
+    const box = document.querySelector(s);
+    box?.scrollIntoView({ block: 'center' }); // drawn when near the screen
+    return window.echarts?.getInstanceByDom(box)?.getOption();
+  }, selector);
   return page.evaluate(
     (s) => window.echarts.getInstanceByDom(document.querySelector(s)).getOption().series[0].links,
     selector,

@@ -109,6 +109,7 @@ test('the applications section shows the chart of the agency\'s years beside the
     await chart.waitFor();
     await page.waitForFunction(() => {
       const box = document.querySelector('#chart-s3-requests-results .chart-canvas');
+      box.scrollIntoView({ block: 'center' }); // drawn when near the screen
       return window.echarts?.getInstanceByDom(box) && box.querySelector('canvas');
     });
     // Beside the table on a wide screen.

@@ -1,21 +1,22 @@
-//! Drawing a chart in the browser: ECharts loaded after the text, the instance kept drawn,
-//! sized and disposed with the view.
+//! Drawing a chart in the browser: ECharts loaded after the text, each chart drawn once it
+//! comes near the screen and in a task of its own, the instance kept drawn, sized and
+//! disposed with the view.
 
 use leptos::prelude::*;
+use leptos_use_intersection_observer::{
+    use_intersection_observer_with_options, UseIntersectionObserverOptions,
+};
 use leptos_use_resize_observer::use_resize_observer;
 use nianbao_model::Series;
 
 use super::UseChartReturn;
 use crate::charts::{chart_option, describe, echarts};
 use crate::site::use_site_base;
+use crate::yielding::{next_frame, next_task};
 
-/// Resolves on the next animation frame.
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().request_animation_frame(&resolve);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
+/// How far off screen a chart starts to be drawn: a screen's height above and below, so
+/// that a reader scrolling at reading speed finds it drawn.
+const DRAW_AHEAD: &str = "100% 0px";
 
 /// Loads ECharts after the page has painted, draws the chart into `canvas`, keeps it drawn
 /// and sized; the instance is owned by the view (disposed with it).
@@ -64,8 +65,25 @@ pub fn use_drawn_chart(
         track();
         draw();
     });
+    // Drawn when it comes near the screen: the six charts of a report drawn at once held
+    // the tab for 370 ms (issue 10), and most readers never scroll to most of them. A
+    // chart in a hidden view (the app before it takes over) waits until it is shown.
+    let near = RwSignal::new(false);
+    let observer = use_intersection_observer_with_options(
+        canvas,
+        move |entries, _| {
+            if entries.iter().any(|entry| entry.is_intersecting()) {
+                near.set(true);
+            }
+        },
+        UseIntersectionObserverOptions::default().root_margin(DRAW_AHEAD),
+    );
     let base = use_site_base();
     Effect::new(move |_| {
+        if !near.get() {
+            return;
+        }
+        (observer.stop)();
         let Some(bundle) = echarts::bundle_path() else {
             failed.set(true);
             return;
@@ -96,6 +114,12 @@ pub fn use_drawn_chart(
             let Some(el) = el else {
                 return;
             };
+            // One chart per task: charts that come near the screen together would draw in
+            // the one task that loaded ECharts.
+            next_task().await;
+            if canvas.try_get_untracked().is_none() {
+                return; // the view went away meanwhile
+            }
             let chart = echarts::init(&el);
             let kept = instance
                 .try_update_value(|slot| *slot = Some(echarts::Owned(chart.clone())))
