@@ -3,7 +3,13 @@
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
+use nianbao_model::format::clip;
+
 use crate::site::use_site_base;
+
+/// Characters of a page's description (search results and link previews show less): a
+/// section's first sentence can be a whole report pasted into one paragraph.
+const DESCRIPTION_CHARS: usize = 120;
 use crate::{page_title, SITE_NAME};
 
 #[component]
@@ -30,7 +36,8 @@ pub fn PageMeta(
     // its signals could no longer be read.
     move || {
         {
-            let (title, description, url) = (title.get(), description.get(), url.get());
+            let (title, url) = (title.get(), url.get());
+            let description = description.with(|d| clip(d, DESCRIPTION_CHARS));
             let card = if image.get().is_some() {
                 "summary_large_image"
             } else {

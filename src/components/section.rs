@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use nianbao_model::format::{push_escaped, push_escaped_char, segments};
+use nianbao_model::format::{push_escaped, segments};
 use nianbao_model::series::ChartPlan;
 use nianbao_model::{Report, Section, Series};
 
@@ -28,7 +28,8 @@ pub struct ReportContext {
 ///
 /// Written as one `inner_html`: the browser's parser builds a paragraph of thousands of
 /// figures in a few milliseconds, where a node per piece from the wasm blocked the tab for
-/// 400 ms (issue 10).
+/// 400 ms (issue 10). A paragraph of more than a `CHUNK` is written a chunk per task, so
+/// that neither handing its text to the browser nor parsing it holds the tab for long.
 #[component]
 pub fn Paragraph(
     report: Arc<Report>,
@@ -36,8 +37,70 @@ pub fn Paragraph(
     index: usize,
     text: String,
 ) -> impl IntoView {
-    view! { <p inner_html=paragraph_html(&report, &section, index, &text) /> }
+    let mut chunks = paragraph_chunks(&report, &section, index, &text).into_iter();
+    let first = chunks.next().unwrap_or_default();
+    let rest: Vec<String> = chunks.collect();
+    let paragraph = NodeRef::<leptos::html::P>::new();
+    #[cfg(target_arch = "wasm32")]
+    if !rest.is_empty() {
+        let drawing = use_context::<DrawingWork>();
+        if let Some(drawing) = drawing {
+            drawing.started();
+        }
+        leptos::task::spawn_local(async move {
+            for chunk in rest {
+                loop {
+                    crate::yielding::next_task().await;
+                    match paragraph.try_get_untracked() {
+                        Some(Some(p)) => {
+                            let _ = p.insert_adjacent_html("beforeend", &chunk);
+                            break;
+                        }
+                        Some(None) => {} // not built yet
+                        None => return,  // the view went away
+                    }
+                }
+            }
+            if let Some(drawing) = drawing {
+                drawing.finished();
+            }
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let first = [first].into_iter().chain(rest).collect::<String>();
+    view! { <p node_ref=paragraph inner_html=first /> }
 }
+
+/// Paragraphs of the report being drawn whose later chunks are still to come: the app takes
+/// over a pre-rendered page only once there are none.
+#[derive(Clone, Copy)]
+pub struct DrawingWork(RwSignal<usize>);
+
+impl DrawingWork {
+    pub fn provide() -> Self {
+        let work = Self(RwSignal::new(0));
+        provide_context(work);
+        work
+    }
+
+    pub fn done(&self) -> bool {
+        self.0.get() == 0
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn started(&self) {
+        self.0.update(|n| *n += 1);
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn finished(&self) {
+        let _ = self.0.try_update(|n| *n = n.saturating_sub(1));
+    }
+}
+
+/// Bytes of HTML from which a long paragraph's next block starts a new chunk (about 200,000
+/// characters of Chinese text: some 30 ms to decode and parse on a desktop).
+const CHUNK: usize = 600_000;
 
 /// Characters from which a paragraph is shown in blocks (see `paragraph_html`). The longest
 /// paragraph of the shipped reports has under 600.
@@ -54,6 +117,11 @@ const BLOCK: usize = 2_000;
 /// paragraph of 1 MB blocked the tab for 800 ms. The text stays the same; only the lines
 /// break at each block's end.
 pub fn paragraph_html(report: &Report, section: &str, index: usize, text: &str) -> String {
+    paragraph_chunks(report, section, index, text).concat()
+}
+
+/// `paragraph_html` in chunks of whole blocks, each of at least `CHUNK` bytes but the last.
+pub fn paragraph_chunks(report: &Report, section: &str, index: usize, text: &str) -> Vec<String> {
     let mut figures: Vec<_> = report
         .figures
         .iter()
@@ -61,10 +129,12 @@ pub fn paragraph_html(report: &Report, section: &str, index: usize, text: &str) 
         .collect();
     figures.sort_by_key(|f| f.start);
     let ranges: Vec<(usize, usize)> = figures.iter().map(|f| (f.start, f.end)).collect();
-    let mut html = String::with_capacity(text.len() + figures.len() * 48);
+    let mut chunks = Vec::new();
+    let mut html = String::with_capacity(text.len().min(CHUNK * 2) + figures.len() * 48);
     let in_blocks = text.chars().nth(LONG_PARAGRAPH).is_some();
+    const BLOCK_START: &str = "<span class=\"paragraph-block\">";
     if in_blocks {
-        html.push_str("<span class=\"paragraph-block\">");
+        html.push_str(BLOCK_START);
     }
     let mut in_block = 0;
     for (piece, figure) in segments(text, &ranges) {
@@ -79,17 +149,24 @@ pub fn paragraph_html(report: &Report, section: &str, index: usize, text: &str) 
                 in_block += piece.chars().count();
             }
             None if in_blocks => {
-                for c in piece.chars() {
-                    push_escaped_char(&mut html, c);
+                let mut from = 0;
+                for (at, c) in piece.char_indices() {
                     in_block += 1;
                     // At a sentence end, or anywhere once a block has no sentence end at all.
                     if (in_block >= BLOCK && matches!(c, '。' | '！' | '？' | '；'))
                         || in_block >= 2 * BLOCK
                     {
-                        html.push_str("</span><span class=\"paragraph-block\">");
-                        in_block = 0;
+                        let end = at + c.len_utf8();
+                        push_escaped(&mut html, &piece[from..end]);
+                        html.push_str("</span>");
+                        if html.len() >= CHUNK {
+                            chunks.push(std::mem::take(&mut html));
+                        }
+                        html.push_str(BLOCK_START);
+                        (from, in_block) = (end, 0);
                     }
                 }
+                push_escaped(&mut html, &piece[from..]);
             }
             None => push_escaped(&mut html, piece),
         }
@@ -97,7 +174,8 @@ pub fn paragraph_html(report: &Report, section: &str, index: usize, text: &str) 
     if in_blocks {
         html.push_str("</span>");
     }
-    html
+    chunks.push(html);
+    chunks
 }
 
 /// The agency's report year before `year`, from its series (whose points carry the title of
@@ -359,5 +437,26 @@ mod tests {
         assert_eq!(without_markup(&html), text);
         // A short paragraph is one run of text.
         assert!(!paragraph_html(&report, "s1", 0, sentence).contains("paragraph-block"));
+    }
+
+    #[test]
+    fn a_paragraph_of_megabytes_comes_in_chunks_of_whole_blocks() {
+        let report = shipped("pingtan", 2024);
+        let text = "主动公开政府信息十二条，均已在网站发布。".repeat(20_000);
+        let chunks = paragraph_chunks(&report, "s1", 0, &text);
+        assert!(chunks.len() >= 3, "{} chunks", chunks.len());
+        for chunk in &chunks {
+            assert!(chunk.starts_with("<span class=\"paragraph-block\">"));
+            assert!(chunk.ends_with("</span>"));
+            assert_eq!(
+                chunk.matches("<span").count(),
+                chunk.matches("</span>").count()
+            );
+        }
+        assert!(chunks[..chunks.len() - 1].iter().all(|c| c.len() >= CHUNK));
+        assert_eq!(chunks.concat(), paragraph_html(&report, "s1", 0, &text));
+        assert_eq!(without_markup(&chunks.concat()), text);
+        // A paragraph of the shipped reports is one chunk.
+        assert_eq!(paragraph_chunks(&report, "s1", 0, "主动公开。").len(), 1);
     }
 }

@@ -4,16 +4,19 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use nianbao_model::drawing::{runs, section_weight};
 use nianbao_model::format::chinese_date;
 use nianbao_model::section_charts::section_charts;
-use nianbao_model::{Report, Series};
+use nianbao_model::{Report, Section, Series};
 
 use crate::components::checkup::CheckupView;
 use crate::components::contents::Contents;
 use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
 use crate::components::print_button::PrintButton;
-use crate::components::section::{previous_year, Paragraph, ReportContext, SectionView};
+use crate::components::section::{
+    previous_year, DrawingWork, Paragraph, ReportContext, SectionView,
+};
 use crate::components::shortcuts::ReportShortcuts;
 use crate::data::{use_report, ReportData, SeriesNeed};
 use crate::params::use_report_address;
@@ -75,11 +78,9 @@ fn ReportView(
     let description = {
         let report = report.clone();
         Signal::derive(move || {
-            let section = target
-                .get()
-                .and_then(|id| report.find_section(&id).cloned());
-            section
-                .as_ref()
+            let target = target.get();
+            target
+                .and_then(|id| report.find_section(&id))
                 .and_then(|s| s.first_sentence())
                 .or_else(|| report.intro.first().map(String::as_str))
                 .unwrap_or(&report.title)
@@ -108,8 +109,9 @@ fn ReportView(
         })
     };
     let previous = previous_year(&series, report.year);
+    let charts = Arc::new(section_charts(&report, &series));
     provide_context(ReportContext {
-        charts: Arc::new(section_charts(&report, &series)),
+        charts: charts.clone(),
         report: report.clone(),
         series,
         target,
@@ -125,7 +127,6 @@ fn ReportView(
             }
         })
     };
-    follow_target(target, hash);
 
     let report_href = base.href(&route::report(&report.agency.id, report.year));
     // A section's pre-rendered page reads from its section onward: what stands before it is on
@@ -143,6 +144,10 @@ fn ReportView(
             </p>
         }
     });
+    let drawing = DrawingWork::provide();
+    let (sections, runs_drawn) = sections_in_runs(&report, &charts, first_shown);
+    let complete = Memo::new(move |_| runs_drawn.get() && drawing.done());
+    follow_target(target, hash, complete);
     let section_ids: Vec<String> = report.walk().into_iter().map(|s| s.id.clone()).collect();
     let section_href = {
         let (base, agency, year) = (base.clone(), report.agency.id.clone(), report.year);
@@ -188,13 +193,7 @@ fn ReportView(
                         })
                         .collect_view()}
                 </div>
-                {report
-                    .sections
-                    .iter()
-                    .skip(first_shown)
-                    .cloned()
-                    .map(|s| view! { <SectionView section=s depth=0 /> })
-                    .collect_view()}
+                {sections}
                 {(!report.signature.is_empty())
                     .then(|| {
                         view! {
@@ -276,13 +275,78 @@ fn ReportHeader(report: Arc<Report>, previous: Option<u16>) -> impl IntoView {
     .into_any()
 }
 
+/// Work a task draws of a report's sections, in `section_weight`'s units (about 30 ms of an
+/// unthrottled desktop's time): 平潭 2024 is drawn in five tasks.
+const DRAW_BUDGET: usize = 4_000;
+
+/// The report's top-level sections from `first_shown` on, and whether all are drawn.
+///
+/// In the browser they are drawn in runs of about `DRAW_BUDGET`, the first with the page and
+/// each further one in a task of its own (issue 10): a long report drawn in one task held the
+/// tab for a quarter of a second. Pre-rendered, they are written at once.
+fn sections_in_runs(
+    report: &Report,
+    charts: &[(String, Vec<nianbao_model::series::ChartPlan>)],
+    first_shown: usize,
+) -> (AnyView, Memo<bool>) {
+    let sections: Vec<Section> = report.sections[first_shown.min(report.sections.len())..].to_vec();
+    let section_view = |s: Section| view! { <SectionView section=s depth=0 /> };
+    if cfg!(not(target_arch = "wasm32")) {
+        let all = sections.into_iter().map(section_view).collect_view();
+        return (all.into_any(), Memo::new(|_| true));
+    }
+    let weights: Vec<usize> = sections
+        .iter()
+        .map(|s| section_weight(report, charts, s))
+        .collect();
+    let ends = runs(&weights, DRAW_BUDGET);
+    let drawn = draw_in_turn(ends.len());
+    let count = ends.len();
+    let complete = Memo::new(move |_| drawn.get() >= count);
+    let mut start = 0;
+    let views = ends
+        .into_iter()
+        .enumerate()
+        .map(|(k, end)| {
+            let run = sections[start..end].to_vec();
+            start = end;
+            // A memo, so that the run is built once, when its turn comes.
+            let shown = Memo::new(move |_| drawn.get() > k);
+            move || {
+                shown
+                    .get()
+                    .then(|| run.iter().cloned().map(section_view).collect_view())
+            }
+        })
+        .collect_view();
+    (views.into_any(), complete)
+}
+
+/// How many of `runs` runs are drawn: the first at once, then one more per task.
+fn draw_in_turn(runs: usize) -> Signal<usize> {
+    let drawn = RwSignal::new(runs.min(1));
+    #[cfg(target_arch = "wasm32")]
+    leptos::task::spawn_local(async move {
+        for _ in 1..runs {
+            crate::yielding::next_task().await;
+            if drawn.try_update(|n| *n += 1).is_none() {
+                return; // the report was left meanwhile
+            }
+        }
+    });
+    drawn.into()
+}
+
 /// Scrolls the linked section into view, marks it and moves focus to its heading whenever
-/// the link changes — including on a cold load, once the report has rendered.
-fn follow_target(target: Memo<Option<String>>, hash: Memo<String>) {
-    Effect::new(move |first: Option<()>| {
+/// the link changes — including on a cold load, once the report has rendered (`complete`).
+fn follow_target(target: Memo<Option<String>>, hash: Memo<String>, complete: Memo<bool>) {
+    Effect::new(move |ran: Option<bool>| {
+        if !complete.get() {
+            return false;
+        }
         let target = target.get();
         let hash = hash.get();
-        let navigated = first.is_some();
+        let navigated = ran == Some(true);
         request_animation_frame(move || {
             // A pre-rendered page already stands where the reader is (its boot script
             // opened the deep link at the section): keep that position.
@@ -290,6 +354,7 @@ fn follow_target(target: Memo<Option<String>>, hash: Memo<String>) {
             scroll_to_target(target, navigated, took_over);
             mark_linked_figure(&hash, took_over);
         });
+        true
     });
 }
 

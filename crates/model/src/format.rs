@@ -21,6 +21,23 @@ mod tests {
         assert_eq!(chinese_date("2018-03-23"), "2018年3月23日");
         assert_eq!(chinese_date("2018-3"), "2018-3");
     }
+
+    #[test]
+    fn clipping_keeps_short_text_and_marks_a_cut() {
+        assert_eq!(clip("主动公开。", 5), "主动公开。");
+        assert_eq!(clip("主动公开政府信息。", 5), "主动公开…");
+        assert_eq!(clip("", 3), "");
+        assert_eq!(clip(&"条".repeat(1_000_000), 120).chars().count(), 120);
+    }
+
+    #[test]
+    fn escaping_copies_runs_and_replaces_the_four() {
+        assert_eq!(
+            escape_html("平潭<b>&\"县\"</b>"),
+            "平潭&lt;b&gt;&amp;&quot;县&quot;&lt;/b&gt;"
+        );
+        assert_eq!(escape_html("无需转义"), "无需转义");
+    }
 }
 
 /// Cuts `text` at character ranges (sorted by start; overlapping or out-of-range ones are
@@ -61,6 +78,21 @@ pub fn segments<'a>(text: &'a str, ranges: &[(usize, usize)]) -> Vec<(&'a str, O
     out
 }
 
+/// `text` cut to at most `max_chars` characters, an ellipsis standing for what was cut.
+pub fn clip(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        None => text.to_string(),
+        Some(_) => {
+            let keep = max_chars.saturating_sub(1);
+            let end = text
+                .char_indices()
+                .nth(keep)
+                .map_or(text.len(), |(at, _)| at);
+            format!("{}…", &text[..end])
+        }
+    }
+}
+
 /// `text` safe inside HTML or SVG text and double-quoted attribute values.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -68,22 +100,25 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-/// Appends `text` to `out` as `escape_html` writes it.
+/// Appends `text` to `out` as `escape_html` writes it: the runs between the characters to
+/// escape are copied whole (a character at a time, a 1 MB paragraph took 20 ms natively).
 pub fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        push_escaped_char(out, c);
+    let mut from = 0;
+    // The four are ASCII, and no byte of a multi-byte UTF-8 character is: cutting at them
+    // keeps every piece a valid `str`.
+    for (at, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => continue,
+        };
+        out.push_str(&text[from..at]);
+        out.push_str(entity);
+        from = at + 1;
     }
-}
-
-/// Appends one character as `escape_html` writes it.
-pub fn push_escaped_char(out: &mut String, c: char) {
-    match c {
-        '&' => out.push_str("&amp;"),
-        '<' => out.push_str("&lt;"),
-        '>' => out.push_str("&gt;"),
-        '"' => out.push_str("&quot;"),
-        _ => out.push(c),
-    }
+    out.push_str(&text[from..]);
 }
 
 /// A number as the reader reads it: integers without a decimal point, others with at most

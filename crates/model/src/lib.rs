@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod checkup;
 pub mod checkup_table;
 pub mod compare;
+pub mod drawing;
 pub mod flags;
 pub mod format;
 pub mod indicators;
