@@ -80,9 +80,7 @@ pub fn CheckupView(report: Arc<Report>) -> AnyView {
                 })
                 .collect_view();
             view! {
-                <li data-rule=serde_json::to_value(f.rule)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))>
+                <li data-rule=f.rule.id()>
                     <span class="finding-rule">{format!("【{}】", f.rule.label())}</span>
                     {f.text.clone()}
                     {links}

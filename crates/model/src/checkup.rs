@@ -57,6 +57,18 @@ pub enum CheckupRule {
 }
 
 impl CheckupRule {
+    /// The rule's stable id, as the JSON carries it (its serde name; tested to agree).
+    pub fn id(self) -> &'static str {
+        match self {
+            CheckupRule::Deadline => "timeliness.deadline",
+            CheckupRule::Sections => "completeness.sections",
+            CheckupRule::Tables => "completeness.tables",
+            CheckupRule::ListedParts => "completeness.listed_parts",
+            CheckupRule::Tally => "consistency.tally",
+            CheckupRule::ProseTable => "consistency.prose_table",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             CheckupRule::Deadline => "发布时限",
@@ -540,6 +552,16 @@ mod tests {
     fn rule_ids_are_stable() {
         let json = serde_json::to_string(&CheckupRule::ProseTable).unwrap();
         assert_eq!(json, "\"consistency.prose_table\"");
+        for rule in [
+            CheckupRule::Deadline,
+            CheckupRule::Sections,
+            CheckupRule::Tables,
+            CheckupRule::ListedParts,
+            CheckupRule::Tally,
+            CheckupRule::ProseTable,
+        ] {
+            assert_eq!(serde_json::to_value(rule).unwrap(), rule.id(), "{rule:?}");
+        }
         let place = Place::Figure {
             section: "s1".into(),
             paragraph: 0,
