@@ -2,15 +2,14 @@
 
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
-
 use nianbao_model::format::clip;
 
 use crate::site::use_site_base;
+use crate::{page_title, SITE_NAME};
 
 /// Characters of a page's description (search results and link previews show less): a
 /// section's first sentence can be a whole report pasted into one paragraph.
 const DESCRIPTION_CHARS: usize = 120;
-use crate::{page_title, SITE_NAME};
 
 #[component]
 pub fn PageMeta(

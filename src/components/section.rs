@@ -37,38 +37,49 @@ pub fn Paragraph(
     index: usize,
     text: String,
 ) -> impl IntoView {
-    let mut chunks = paragraph_chunks(&report, &section, index, &text).into_iter();
-    let first = chunks.next().unwrap_or_default();
-    let rest: Vec<String> = chunks.collect();
+    let chunks = paragraph_chunks(&report, &section, index, &text);
     let paragraph = NodeRef::<leptos::html::P>::new();
+    // Pre-rendered, the paragraph is written whole.
+    #[cfg(not(target_arch = "wasm32"))]
+    let first = chunks.concat();
     #[cfg(target_arch = "wasm32")]
-    if !rest.is_empty() {
-        let drawing = use_context::<DrawingWork>();
-        if let Some(drawing) = drawing {
-            drawing.started();
-        }
-        leptos::task::spawn_local(async move {
-            for chunk in rest {
-                loop {
-                    crate::yielding::next_task().await;
-                    match paragraph.try_get_untracked() {
-                        Some(Some(p)) => {
-                            let _ = p.insert_adjacent_html("beforeend", &chunk);
-                            break;
-                        }
-                        Some(None) => {} // not built yet
-                        None => return,  // the view went away
+    let first = {
+        let mut chunks = chunks.into_iter();
+        let first = chunks.next().unwrap_or_default();
+        append_later(paragraph, chunks.collect());
+        first
+    };
+    view! { <p node_ref=paragraph inner_html=first /> }
+}
+
+/// Appends `rest` to `paragraph` a chunk per task, counted in the report's `DrawingWork`.
+#[cfg(target_arch = "wasm32")]
+fn append_later(paragraph: NodeRef<leptos::html::P>, rest: Vec<String>) {
+    if rest.is_empty() {
+        return;
+    }
+    let drawing = use_context::<DrawingWork>();
+    if let Some(drawing) = drawing {
+        drawing.started();
+    }
+    leptos::task::spawn_local(async move {
+        for chunk in rest {
+            loop {
+                crate::yielding::next_task().await;
+                match paragraph.try_get_untracked() {
+                    Some(Some(p)) => {
+                        let _ = p.insert_adjacent_html("beforeend", &chunk);
+                        break;
                     }
+                    Some(None) => {} // not built yet
+                    None => return,  // the view went away
                 }
             }
-            if let Some(drawing) = drawing {
-                drawing.finished();
-            }
-        });
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let first = [first].into_iter().chain(rest).collect::<String>();
-    view! { <p node_ref=paragraph inner_html=first /> }
+        }
+        if let Some(drawing) = drawing {
+            drawing.finished();
+        }
+    });
 }
 
 /// Paragraphs of the report being drawn whose later chunks are still to come: the app takes
