@@ -37,16 +37,15 @@ pub fn Paragraph(
     index: usize,
     text: String,
 ) -> impl IntoView {
-    let chunks = paragraph_chunks(&report, &section, index, &text);
+    let mut chunks = paragraph_chunks(&report, &section, index, text);
     let paragraph = NodeRef::<leptos::html::P>::new();
     // Pre-rendered, the paragraph is written whole.
     #[cfg(not(target_arch = "wasm32"))]
-    let first = chunks.concat();
+    let first: String = chunks.by_ref().collect();
     #[cfg(target_arch = "wasm32")]
     let first = {
-        let mut chunks = chunks.into_iter();
         let first = chunks.next().unwrap_or_default();
-        append_later(paragraph, chunks.collect());
+        append_later(paragraph, chunks);
         first
     };
     view! { <p node_ref=paragraph inner_html=first /> }
@@ -54,8 +53,8 @@ pub fn Paragraph(
 
 /// Appends `rest` to `paragraph` a chunk per task, counted in the report's `DrawingWork`.
 #[cfg(target_arch = "wasm32")]
-fn append_later(paragraph: NodeRef<leptos::html::P>, rest: Vec<String>) {
-    if rest.is_empty() {
+fn append_later(paragraph: NodeRef<leptos::html::P>, mut rest: ParagraphChunks) {
+    if rest.done {
         return;
     }
     let drawing = use_context::<DrawingWork>();
@@ -63,18 +62,15 @@ fn append_later(paragraph: NodeRef<leptos::html::P>, rest: Vec<String>) {
         drawing.started();
     }
     leptos::task::spawn_local(async move {
-        for chunk in rest {
-            loop {
-                crate::yielding::next_task().await;
-                match paragraph.try_get_untracked() {
-                    Some(Some(p)) => {
-                        let _ = p.insert_adjacent_html("beforeend", &chunk);
-                        break;
-                    }
-                    Some(None) => {} // not built yet
-                    None => return,  // the view went away
-                }
-            }
+        loop {
+            crate::yielding::next_task().await;
+            let p = match paragraph.try_get_untracked() {
+                Some(Some(p)) => p,
+                Some(None) => continue, // not built yet
+                None => return,         // the view went away
+            };
+            let Some(chunk) = rest.next() else { break };
+            let _ = p.insert_adjacent_html("beforeend", &chunk);
         }
         if let Some(drawing) = drawing {
             drawing.finished();
@@ -128,11 +124,17 @@ const BLOCK: usize = 2_000;
 /// paragraph of 1 MB blocked the tab for 800 ms. The text stays the same; only the lines
 /// break at each block's end.
 pub fn paragraph_html(report: &Report, section: &str, index: usize, text: &str) -> String {
-    paragraph_chunks(report, section, index, text).concat()
+    paragraph_chunks(report, section, index, text.to_string()).collect()
 }
 
-/// `paragraph_html` in chunks of whole blocks, each of at least `CHUNK` bytes but the last.
-pub fn paragraph_chunks(report: &Report, section: &str, index: usize, text: &str) -> Vec<String> {
+/// `paragraph_html` in chunks of whole blocks, each of at least `CHUNK` bytes but the last,
+/// each written only when asked for: a paragraph of megabytes costs its first task one chunk.
+pub fn paragraph_chunks(
+    report: &Report,
+    section: &str,
+    index: usize,
+    text: String,
+) -> ParagraphChunks {
     let mut figures: Vec<_> = report
         .figures
         .iter()
@@ -140,53 +142,93 @@ pub fn paragraph_chunks(report: &Report, section: &str, index: usize, text: &str
         .collect();
     figures.sort_by_key(|f| f.start);
     let ranges: Vec<(usize, usize)> = figures.iter().map(|f| (f.start, f.end)).collect();
-    let mut chunks = Vec::new();
-    let mut html = String::with_capacity(text.len().min(CHUNK * 2) + figures.len() * 48);
-    let in_blocks = text.chars().nth(LONG_PARAGRAPH).is_some();
-    const BLOCK_START: &str = "<span class=\"paragraph-block\">";
-    if in_blocks {
-        html.push_str(BLOCK_START);
+    let pieces = segments(&text, &ranges)
+        .into_iter()
+        .map(|(bytes, figure)| {
+            let id = figure.map(|i| anchor::figure(section, index, figures[i].start));
+            (bytes, id)
+        })
+        .collect();
+    ParagraphChunks {
+        in_blocks: text.chars().nth(LONG_PARAGRAPH).is_some(),
+        text,
+        pieces,
+        next_piece: 0,
+        from: 0,
+        in_block: 0,
+        done: false,
     }
-    let mut in_block = 0;
-    for (piece, figure) in segments(text, &ranges) {
-        match figure {
-            Some(i) => {
-                let id = anchor::figure(section, index, figures[i].start);
-                html.push_str("<span class=\"figure\" id=\"");
-                push_escaped(&mut html, &id);
-                html.push_str("\">");
-                push_escaped(&mut html, piece);
-                html.push_str("</span>");
-                in_block += piece.chars().count();
-            }
-            None if in_blocks => {
-                let mut from = 0;
-                for (at, c) in piece.char_indices() {
-                    in_block += 1;
-                    // At a sentence end, or anywhere once a block has no sentence end at all.
-                    if (in_block >= BLOCK && matches!(c, '。' | '！' | '？' | '；'))
-                        || in_block >= 2 * BLOCK
-                    {
-                        let end = at + c.len_utf8();
-                        push_escaped(&mut html, &piece[from..end]);
-                        html.push_str("</span>");
-                        if html.len() >= CHUNK {
-                            chunks.push(std::mem::take(&mut html));
-                        }
-                        html.push_str(BLOCK_START);
-                        (from, in_block) = (end, 0);
-                    }
-                }
-                push_escaped(&mut html, &piece[from..]);
-            }
-            None => push_escaped(&mut html, piece),
+}
+
+/// The chunks of a paragraph's HTML still to be written (see `paragraph_chunks`).
+pub struct ParagraphChunks {
+    text: String,
+    /// The paragraph cut at its figures: byte ranges of `text`, a figure's with its anchor.
+    pieces: Vec<(std::ops::Range<usize>, Option<String>)>,
+    in_blocks: bool,
+    next_piece: usize,
+    /// Where in `text` the next chunk starts (inside `pieces[next_piece]`).
+    from: usize,
+    /// Characters in the block being written.
+    in_block: usize,
+    done: bool,
+}
+
+const BLOCK_START: &str = "<span class=\"paragraph-block\">";
+
+impl Iterator for ParagraphChunks {
+    type Item = String;
+
+    fn next(&mut self) -> Option<String> {
+        if self.done {
+            return None;
         }
+        let mut html = String::with_capacity(self.text.len().min(CHUNK * 2));
+        if self.in_blocks {
+            html.push_str(BLOCK_START);
+        }
+        while let Some((bytes, figure)) = self.pieces.get(self.next_piece) {
+            let piece = &self.text[self.from.max(bytes.start)..bytes.end];
+            match figure {
+                Some(id) => {
+                    html.push_str("<span class=\"figure\" id=\"");
+                    push_escaped(&mut html, id);
+                    html.push_str("\">");
+                    push_escaped(&mut html, piece);
+                    html.push_str("</span>");
+                    self.in_block += piece.chars().count();
+                }
+                None if self.in_blocks => {
+                    let mut from = 0;
+                    for (at, c) in piece.char_indices() {
+                        self.in_block += 1;
+                        // At a sentence end, or anywhere once a block has no sentence end at all.
+                        if (self.in_block >= BLOCK && matches!(c, '。' | '！' | '？' | '；'))
+                            || self.in_block >= 2 * BLOCK
+                        {
+                            let end = at + c.len_utf8();
+                            push_escaped(&mut html, &piece[from..end]);
+                            html.push_str("</span>");
+                            (from, self.in_block) = (end, 0);
+                            if html.len() >= CHUNK {
+                                self.from = self.from.max(bytes.start) + end;
+                                return Some(html);
+                            }
+                            html.push_str(BLOCK_START);
+                        }
+                    }
+                    push_escaped(&mut html, &piece[from..]);
+                }
+                None => push_escaped(&mut html, piece),
+            }
+            self.next_piece += 1;
+        }
+        if self.in_blocks {
+            html.push_str("</span>");
+        }
+        self.done = true;
+        Some(html)
     }
-    if in_blocks {
-        html.push_str("</span>");
-    }
-    chunks.push(html);
-    chunks
 }
 
 /// The agency's report year before `year`, from its series (whose points carry the title of
@@ -452,9 +494,25 @@ mod tests {
 
     #[test]
     fn a_paragraph_of_megabytes_comes_in_chunks_of_whole_blocks() {
-        let report = shipped("pingtan", 2024);
-        let text = "主动公开政府信息十二条，均已在网站发布。".repeat(20_000);
-        let chunks = paragraph_chunks(&report, "s1", 0, &text);
+        let mut report = shipped("pingtan", 2024);
+        let sentence = "主动公开政府信息十二条，均已在网站发布。";
+        let text = sentence.repeat(20_000);
+        // A figure in every sentence, so that chunks end and start beside figures.
+        let per = sentence.chars().count();
+        report.figures = (0..20_000)
+            .map(|i| Figure {
+                value: 12.0,
+                unit: "条".into(),
+                approximate: false,
+                indicator: None,
+                section: "s1".into(),
+                paragraph: 0,
+                start: i * per + 8,
+                end: i * per + 11,
+                text: "十二条".into(),
+            })
+            .collect();
+        let chunks: Vec<String> = paragraph_chunks(&report, "s1", 0, text.clone()).collect();
         assert!(chunks.len() >= 3, "{} chunks", chunks.len());
         for chunk in &chunks {
             assert!(chunk.starts_with("<span class=\"paragraph-block\">"));
@@ -465,9 +523,13 @@ mod tests {
             );
         }
         assert!(chunks[..chunks.len() - 1].iter().all(|c| c.len() >= CHUNK));
-        assert_eq!(chunks.concat(), paragraph_html(&report, "s1", 0, &text));
-        assert_eq!(without_markup(&chunks.concat()), text);
+        let html = chunks.concat();
+        assert_eq!(html.matches("<span class=\"figure\"").count(), 20_000);
+        assert_eq!(without_markup(&html), text);
         // A paragraph of the shipped reports is one chunk.
-        assert_eq!(paragraph_chunks(&report, "s1", 0, "主动公开。").len(), 1);
+        assert_eq!(
+            paragraph_chunks(&report, "s1", 0, "主动公开。".to_string()).count(),
+            1
+        );
     }
 }

@@ -41,11 +41,15 @@ mod tests {
 }
 
 /// Cuts `text` at character ranges (sorted by start; overlapping or out-of-range ones are
-/// skipped) into pieces, each marked with the index of the range it is, if any.
+/// skipped) into pieces, byte ranges of `text`, each marked with the index of the range it
+/// is, if any.
 ///
 /// One pass over the text however many ranges there are (a long paragraph can state
 /// thousands of figures).
-pub fn segments<'a>(text: &'a str, ranges: &[(usize, usize)]) -> Vec<(&'a str, Option<usize>)> {
+pub fn segments(
+    text: &str,
+    ranges: &[(usize, usize)],
+) -> Vec<(std::ops::Range<usize>, Option<usize>)> {
     let mut chars = text.char_indices().map(|(b, _)| b).chain([text.len()]);
     // The byte offset of each character index, found walking forward only.
     let (mut walked, mut walked_byte) = (0usize, chars.next());
@@ -67,13 +71,13 @@ pub fn segments<'a>(text: &'a str, ranges: &[(usize, usize)]) -> Vec<(&'a str, O
             continue;
         };
         if from > byte_pos {
-            out.push((&text[byte_pos..from], None));
+            out.push((byte_pos..from, None));
         }
-        out.push((&text[from..to], Some(i)));
+        out.push((from..to, Some(i)));
         (char_pos, byte_pos) = (end, to);
     }
     if byte_pos < text.len() {
-        out.push((&text[byte_pos..], None));
+        out.push((byte_pos..text.len(), None));
     }
     out
 }
@@ -158,7 +162,13 @@ pub mod mark {
 
 #[cfg(test)]
 mod segment_tests {
-    use super::segments;
+    /// The pieces `segments` cuts, as text.
+    fn segments<'a>(text: &'a str, ranges: &[(usize, usize)]) -> Vec<(&'a str, Option<usize>)> {
+        super::segments(text, ranges)
+            .into_iter()
+            .map(|(bytes, range)| (&text[bytes], range))
+            .collect()
+    }
 
     #[test]
     fn marks_ranges_by_character() {
