@@ -47,8 +47,16 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// Runs the pre-render on `dist` and returns its JSON line and what it printed to stderr.
 fn prerender(dist: &Path, incremental: bool) -> (Value, String) {
+    prerender_in(dist, incremental, None)
+}
+
+/// `prerender`, its agencies rendered `per_process` to a worker process when given.
+fn prerender_in(dist: &Path, incremental: bool, per_process: Option<usize>) -> (Value, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_nianbao-prerender"));
     cmd.arg(dist).arg("--json").env("TRUNK_PUBLIC_URL", "/");
+    if let Some(n) = per_process {
+        cmd.env("NIANBAO_PRERENDER_AGENCIES_PER_PROCESS", n.to_string());
+    }
     if incremental {
         cmd.arg("--incremental");
     }
@@ -134,4 +142,21 @@ fn an_unreadable_record_renders_every_page_and_says_so() {
     );
     // The record is written anew: the next run renders nothing.
     assert_eq!(prerender(dist, true).0["rendered"], 0);
+}
+
+#[test]
+fn agencies_rendered_by_worker_processes_make_the_same_site() {
+    let in_one = new_site(&shipped_data());
+    prerender(&in_one.dist, false);
+    // One agency per worker: the shipped four take four workers.
+    let in_workers = new_site(&shipped_data());
+    let (run, _) = prerender_in(&in_workers.dist, true, Some(1));
+    assert_eq!(run["rendered"], run["pages"], "{run}");
+    assert!(run["peak_memory_mb"].as_u64().unwrap() > 0, "{run}");
+    let site = pages(&in_workers.dist);
+    assert_eq!(site, pages(&in_one.dist));
+    // The workers' records are kept: a second run renders nothing.
+    let (again, _) = prerender_in(&in_workers.dist, true, Some(1));
+    assert_eq!(again["rendered"], 0, "{again}");
+    assert_eq!(again["pages"], run["pages"]);
 }

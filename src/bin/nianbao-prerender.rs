@@ -7,6 +7,10 @@
 //! digests of what each part was rendered from are kept in `DIST.prerender-state.json`, and
 //! a part whose inputs, program and template are unchanged is not rendered again.
 //!
+//! Beyond `AGENCIES_PER_PROCESS` agencies (`NIANBAO_PRERENDER_AGENCIES_PER_PROCESS` to set
+//! another), each batch of agencies is rendered by a worker process, this program run with
+//! `--agencies=FROM-TO`, which prints its record as JSON for the first to keep.
+//!
 //! The site's origin for canonical and Open Graph addresses comes from `NIANBAO_SITE_ORIGIN`
 //! (default `http://127.0.0.1:8080`); its base path from Trunk's `TRUNK_PUBLIC_URL`.
 
@@ -32,6 +36,7 @@ fn run() -> Result<(), String> {
 
     let flag = |name: &str| std::env::args().any(|a| a == name);
     let (json, incremental) = (flag("--json"), flag("--incremental"));
+    let batch = agencies_arg()?;
     let dist: PathBuf = std::env::args_os()
         .skip(1)
         .find(|a| !a.to_string_lossy().starts_with("--"))
@@ -65,7 +70,9 @@ fn run() -> Result<(), String> {
     // Every page gets the Content-Security-Policy, with the hashes of its own inline scripts
     // (the pre-rendered pages' loader differs from the plain app's).
     // Unknown addresses get the plain app, which says what was not found.
-    write(&dist.join("404.html"), &nianbao::csp::with_policy(&index))?;
+    if batch.is_none() {
+        write(&dist.join("404.html"), &nianbao::csp::with_policy(&index))?;
+    }
 
     let template = nianbao::csp::with_policy(&prepare_template(&index)?);
     let data = DataSet::open(&dist)?;
@@ -97,6 +104,70 @@ fn run() -> Result<(), String> {
         }
         Ok::<usize, String>(paths.len())
     };
+    // The agencies' pages, one agency at a time per thread: memory holds a few agencies'
+    // reports, not the data set's.
+    let agencies: Vec<&str> = data.agencies().collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let render_agencies = |range: std::ops::Range<usize>| -> Result<Vec<Part>, String> {
+        let next = std::sync::atomic::AtomicUsize::new(range.start);
+        let written: Vec<Result<Vec<Part>, String>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut mine = Vec::new();
+                        loop {
+                            let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            if at >= range.end {
+                                return Ok(mine);
+                            }
+                            let sources = data.agency_sources(agencies[at])?;
+                            let (pages, rendered) = match kept(agencies[at], &sources.digest) {
+                                Some(pages) => (pages, 0),
+                                None => {
+                                    let preloaded = data.agency(&sources)?;
+                                    let pages = agency_paths(&preloaded);
+                                    let rendered = render(&preloaded, &pages)?;
+                                    (pages, rendered)
+                                }
+                            };
+                            mine.push(Part {
+                                at,
+                                digest: sources.digest,
+                                pages,
+                                rendered,
+                            });
+                        }
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| {
+                    w.join()
+                        .unwrap_or_else(|_| Err("a rendering thread failed".into()))
+                })
+                .collect()
+        });
+        let mut parts = Vec::new();
+        for mine in written {
+            parts.extend(mine?);
+        }
+        Ok(parts)
+    };
+    if let Some(range) = batch {
+        // A worker process (see `AGENCIES_PER_PROCESS`): its agencies' pages, and the record
+        // of them for the process that started it.
+        let parts = render_agencies(range.start..range.end.min(agencies.len()))?;
+        let batch = Batch {
+            parts,
+            peak_memory_mb: peak_memory_mb().unwrap_or_default(),
+        };
+        println!(
+            "{}",
+            serde_json::to_string(&batch).map_err(|e| e.to_string())?
+        );
+        return Ok(());
+    }
     let mut now = RenderState::new(renderer.clone());
     let mut rendered = 0;
     let mut paths = match kept("site", data.site_digest()) {
@@ -110,60 +181,42 @@ fn run() -> Result<(), String> {
     };
     now.record("site", data.site_digest().to_string(), paths.clone());
 
-    // The agencies' pages, one agency at a time per thread: memory holds a few agencies'
-    // reports, not the data set's.
-    let agencies: Vec<&str> = data.agencies().collect();
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    struct Part {
-        at: usize,
-        digest: String,
-        pages: Vec<String>,
-        rendered: usize,
-    }
-    let written: Vec<Result<Vec<Part>, String>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(id) = agencies.get(at) else {
-                            return Ok(mine);
-                        };
-                        let sources = data.agency_sources(id)?;
-                        let (pages, rendered) = match kept(id, &sources.digest) {
-                            Some(pages) => (pages, 0),
-                            None => {
-                                let preloaded = data.agency(&sources)?;
-                                let pages = agency_paths(&preloaded);
-                                let rendered = render(&preloaded, &pages)?;
-                                (pages, rendered)
-                            }
-                        };
-                        mine.push(Part {
-                            at,
-                            digest: sources.digest,
-                            pages,
-                            rendered,
-                        });
-                    }
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .map(|w| {
-                w.join()
-                    .unwrap_or_else(|_| Err("a rendering thread failed".into()))
-            })
-            .collect()
-    });
+    let per_process = std::env::var("NIANBAO_PRERENDER_AGENCIES_PER_PROCESS")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or(AGENCIES_PER_PROCESS)
+        .max(1);
+    let mut workers_peak_mb = 0;
+    let mut parts = if agencies.len() <= per_process {
+        render_agencies(0..agencies.len())?
+    } else {
+        let program = std::env::current_exe().map_err(|e| format!("this program's path: {e}"))?;
+        let mut parts = Vec::new();
+        for from in (0..agencies.len()).step_by(per_process) {
+            let to = (from + per_process).min(agencies.len());
+            let mut worker = std::process::Command::new(&program);
+            worker.arg(&dist).arg(format!("--agencies={from}-{to}"));
+            if incremental {
+                worker.arg("--incremental");
+            }
+            let output = worker
+                .stderr(std::process::Stdio::inherit())
+                .output()
+                .map_err(|e| format!("{}: {e}", program.display()))?;
+            if !output.status.success() {
+                return Err(format!(
+                    "rendering agencies {from} to {to} failed ({})",
+                    output.status
+                ));
+            }
+            let batch: Batch = serde_json::from_slice(&output.stdout)
+                .map_err(|e| format!("rendering agencies {from} to {to}: {e}"))?;
+            workers_peak_mb = workers_peak_mb.max(batch.peak_memory_mb);
+            parts.extend(batch.parts);
+        }
+        parts
+    };
     // In catalog order, whichever thread rendered them.
-    let mut parts = Vec::new();
-    for mine in written {
-        parts.extend(mine?);
-    }
     parts.sort_unstable_by_key(|part| part.at);
     for part in parts {
         rendered += part.rendered;
@@ -192,7 +245,7 @@ fn run() -> Result<(), String> {
             "{{\"pages\":{},\"rendered\":{rendered},\"removed\":{removed},\"seconds\":{:.3},\"threads\":{threads},\"peak_memory_mb\":{}}}",
             paths.len(),
             elapsed.as_secs_f64(),
-            peak_memory_mb().unwrap_or_default()
+            peak_memory_mb().unwrap_or_default().max(workers_peak_mb)
         );
     }
     let unchanged = paths.len() - rendered;
@@ -206,9 +259,51 @@ fn run() -> Result<(), String> {
         } else {
             String::new()
         },
-        peak_memory_mb().map_or("unknown".into(), |mb| format!("{mb} MB")),
+        peak_memory_mb().map_or("unknown".into(), |mb| format!("{} MB", mb.max(workers_peak_mb))),
     );
     Ok(())
+}
+
+/// Agencies a process renders at most: beyond, each batch is rendered by a worker process of
+/// its own (`--agencies=FROM-TO`). Leptos' router keeps about 10 KB of every page it renders
+/// alive (an `Owner` held in a cycle through its route contexts, which forced cleanup does not
+/// break), so one process rendering 454,069 pages peaked at 8.9 GB; a worker's leak ends with
+/// it.
+#[cfg(not(target_arch = "wasm32"))]
+const AGENCIES_PER_PROCESS: usize = 100;
+
+/// One agency's pages as rendered (or kept as they were), for the record.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Part {
+    at: usize,
+    digest: String,
+    pages: Vec<String>,
+    rendered: usize,
+}
+
+/// What a worker process prints: its agencies' parts and its peak memory.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Batch {
+    parts: Vec<Part>,
+    peak_memory_mb: u64,
+}
+
+/// `--agencies=FROM-TO`: the range of the catalog's agencies a worker process renders.
+#[cfg(not(target_arch = "wasm32"))]
+fn agencies_arg() -> Result<Option<std::ops::Range<usize>>, String> {
+    let Some(arg) =
+        std::env::args().find_map(|a| a.strip_prefix("--agencies=").map(str::to_string))
+    else {
+        return Ok(None);
+    };
+    let range = arg
+        .split_once('-')
+        .and_then(|(from, to)| Some(from.parse().ok()?..to.parse().ok()?));
+    range
+        .map(Some)
+        .ok_or_else(|| format!("--agencies={arg}: expected FROM-TO, two numbers"))
 }
 
 /// What the pages are rendered with: this program (its file's size and time: a rebuilt
