@@ -453,13 +453,12 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_very_long_paragraph_comes_in_blocks_cut_at_sentence_ends() {
-        let mut report = shipped("pingtan", 2024);
-        let sentence = "主动公开政府信息12条。";
-        let text = sentence.repeat(1_000);
+    /// The figure at characters 8..11 of each of `count` repeats of `sentence`, in s1's first
+    /// paragraph.
+    fn figure_in_every_sentence(sentence: &str, count: usize) -> Vec<Figure> {
         let per = sentence.chars().count();
-        report.figures = (0..1_000)
+        let text: String = sentence.chars().skip(8).take(3).collect();
+        (0..count)
             .map(|i| Figure {
                 value: 12.0,
                 unit: "条".into(),
@@ -469,9 +468,17 @@ mod tests {
                 paragraph: 0,
                 start: i * per + 8,
                 end: i * per + 11,
-                text: "12条".into(),
+                text: text.clone(),
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn a_very_long_paragraph_comes_in_blocks_cut_at_sentence_ends() {
+        let mut report = shipped("pingtan", 2024);
+        let sentence = "主动公开政府信息12条。";
+        let text = sentence.repeat(1_000);
+        report.figures = figure_in_every_sentence(sentence, 1_000);
         let html = paragraph_html(&report, "s1", 0, &text);
         let blocks: Vec<&str> = html
             .split("<span class=\"paragraph-block\">")
@@ -498,20 +505,7 @@ mod tests {
         let sentence = "主动公开政府信息十二条，均已在网站发布。";
         let text = sentence.repeat(20_000);
         // A figure in every sentence, so that chunks end and start beside figures.
-        let per = sentence.chars().count();
-        report.figures = (0..20_000)
-            .map(|i| Figure {
-                value: 12.0,
-                unit: "条".into(),
-                approximate: false,
-                indicator: None,
-                section: "s1".into(),
-                paragraph: 0,
-                start: i * per + 8,
-                end: i * per + 11,
-                text: "十二条".into(),
-            })
-            .collect();
+        report.figures = figure_in_every_sentence(sentence, 20_000);
         let chunks: Vec<String> = paragraph_chunks(&report, "s1", 0, text.clone()).collect();
         assert!(chunks.len() >= 3, "{} chunks", chunks.len());
         for chunk in &chunks {
