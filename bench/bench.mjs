@@ -63,6 +63,8 @@ const BUDGET = {
   routeSwitchMs: 50,
   longTaskMs: 200,
   a11y: 100,
+  tbtMs: 150,
+  inpMs: 100,
 };
 
 const log = (...args) => console.error('bench:', ...args);
@@ -463,6 +465,62 @@ function longTaskRows(tasks) {
 
 // ---------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------
+// 5. Interaction to next paint of a contents-link click and a font-size change, the CPU slowed
+//    4× (CDP) as on a mid-range phone: the longest Event Timing entry of each interaction.
+
+/** Event Timing reports no entry shorter than this: an interaction without one took less. */
+const EVENT_TIMING_FLOOR_MS = 16;
+
+async function interactions(browser) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  await context.addInitScript(() => {
+    window.__interactions = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (entry.interactionId) window.__interactions.push(entry.duration);
+    }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const cdp = await context.newCDPSession(page);
+  await page.goto(`${BASE_URL}/pingtan/2024/s1/`, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.getElementById('prerendered') === null, null, { timeout: 60_000 });
+  await page.waitForTimeout(1000);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const measure = async (act) => {
+    await page.evaluate(() => {
+      window.__interactions = [];
+    });
+    await act();
+    // An entry is reported once the interaction's next frame has painted.
+    await page.waitForTimeout(1500);
+    return page.evaluate(() => Math.max(0, ...window.__interactions));
+  };
+  const contentsClick = [];
+  const fontSize = [];
+  for (let i = 0; i < Math.max(3, RUNS); i += 1) {
+    const id = ['s3', 's5', 's2'][i % 3];
+    contentsClick.push(await measure(() => page.locator(`nav[aria-label="目录"] a[href="/pingtan/2024/${id}"]`).click()));
+    const choice = ['大', '小', '中'][i % 3];
+    fontSize.push(await measure(() => page.locator('[role="group"][aria-label="字号"] button', { hasText: choice }).click()));
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await context.close();
+  if (errors.length) throw new Error(`page errors during interactions: ${errors.join('; ')}`);
+  return { contentsClick, fontSize };
+}
+
+function interactionRows(inp) {
+  return [
+    ['INP: a contents-link click (/pingtan/2024/s1/ → s3, s5, s2)', inp.contentsClick],
+    ['INP: a font-size change (大, 小, 中)', inp.fontSize],
+  ];
+}
+
+/** A duration, or "< 16 ms" where Event Timing reported none. */
+const inpMs = (value) => (value < EVENT_TIMING_FLOOR_MS ? `< ${EVENT_TIMING_FLOOR_MS} ms` : ms(value));
+
 async function main() {
   const started = Date.now();
   writeCompressedCopies();
@@ -476,6 +534,16 @@ async function main() {
   }
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROME_FLAGS.slice(1) });
+  if (process.env.BENCH_ONLY === 'interactions') {
+    try {
+      for (const [what, values] of interactionRows(await interactions(browser))) {
+        console.log(`${what}: worst ${inpMs(Math.max(...values))}, runs ${values.map(inpMs).join(', ')}`);
+      }
+    } finally {
+      await browser.close();
+    }
+    return;
+  }
   if (process.env.BENCH_ONLY === 'long-tasks') {
     // `cargo xtask bench --only long-tasks`: just these figures, in a minute.
     try {
@@ -488,7 +556,7 @@ async function main() {
     }
     return;
   }
-  let loads, times, tasks, search;
+  let loads, times, tasks, inp, search;
   try {
     log('cold loads');
     loads = [];
@@ -497,6 +565,8 @@ async function main() {
     times = await timings(browser);
     log('longest tasks on large data');
     tasks = await longTasks(browser);
+    log('interactions, CPU 4× slower');
+    inp = await interactions(browser);
     log('search');
     search = await searchFigures(browser, BASE_URL, DIST);
   } finally {
@@ -580,6 +650,16 @@ async function main() {
     line(`| ${what} | ${ms(median(values))} | ${ms(spread(values))} | ${values.length} |`);
   }
   line();
+  line('### Interactions (Chromium, CPU 4× slower, Event Timing)');
+  line();
+  line('| what | worst | median | runs |');
+  line('| --- | ---: | ---: | ---: |');
+  for (const [what, values] of interactionRows(inp)) {
+    line(`| ${what} | ${inpMs(Math.max(...values))} | ${inpMs(median(values))} | ${values.length} |`);
+  }
+  line();
+  line(`Event Timing reports no interaction shorter than ${EVENT_TIMING_FLOOR_MS} ms: "< ${EVENT_TIMING_FLOOR_MS} ms" is one it did not report.`);
+  line();
 
   // Budgets.
   const wasm = first.files.find((f) => f.kind === 'wasm');
@@ -590,6 +670,7 @@ async function main() {
   const worstCls = Math.max(...pageFigures.map((p) => p.cls));
   const worstRatio = Math.max(...pageFigures.map((p) => p.ratio));
   const minA11y = Math.min(...pageFigures.map((p) => p.accessibility));
+  const worstTbt = Math.max(...pageFigures.map((p) => p.tbt));
   const sectionMedian = median(times.sectionSwitch);
   const reportMedian = median(times.reportSwitch);
   const budgets = [
@@ -601,11 +682,17 @@ async function main() {
     ['LCP ≤ 1.2 × baseline (worst page, median ratio)', `${worstRatio.toFixed(2)}×`, worstRatio <= BUDGET.lcpRatio],
     ['section switch < 50 ms (median)', ms(sectionMedian), sectionMedian < BUDGET.routeSwitchMs],
     ['report switch < 50 ms (median)', ms(reportMedian), reportMedian < BUDGET.routeSwitchMs],
+    ['TBT ≤ 150 ms (Lighthouse mobile, worst page, median run)', ms(worstTbt), worstTbt <= BUDGET.tbtMs],
     ['Lighthouse accessibility = 100 (every page)', String(minA11y), minA11y >= BUDGET.a11y],
     ...longTaskRows(tasks).map(([what, values]) => [
       `${what.replace('longest task: ', 'no task over 200 ms: ')} (worst run)`,
       ms(Math.max(...values)),
       Math.max(...values) <= BUDGET.longTaskMs,
+    ]),
+    ...interactionRows(inp).map(([what, values]) => [
+      `${what.replace('INP: ', 'INP ≤ 100 ms: ')} (worst run)`,
+      inpMs(Math.max(...values)),
+      Math.max(...values) <= BUDGET.inpMs,
     ]),
   ];
   for (const text of searchLines(search)) line(text);
@@ -626,7 +713,7 @@ async function main() {
   writeFileSync(path.join(RESULTS, 'results.md'), `${text}\n`);
   writeFileSync(
     path.join(RESULTS, 'results.json'),
-    JSON.stringify({ runs: RUNS, loads: loads.map((l) => ({ ...l, files: l.files.map(({ gz, br, ...f }) => f) })), lighthouse: pageFigures, timings: times, longTasks: tasks, search, budgets }, null, 2),
+    JSON.stringify({ runs: RUNS, loads: loads.map((l) => ({ ...l, files: l.files.map(({ gz, br, ...f }) => f) })), lighthouse: pageFigures, timings: times, longTasks: tasks, interactions: inp, search, budgets }, null, 2),
   );
   if (process.env.BENCH_OUT) writeFileSync(path.resolve(ROOT, process.env.BENCH_OUT), `${text}\n`);
   log(`results in ${path.relative(ROOT, RESULTS)}/results.{md,json}`);

@@ -27,7 +27,8 @@ pub struct BenchArgs {
     /// Also write the table to this file (Markdown), e.g. for the README.
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Measure only this part: `long-tasks` (the longest main-thread task on large data).
+    /// Measure only this part: `long-tasks` (the longest main-thread task on large data) or
+    /// `interactions` (INP of a contents-link click and a font-size change, CPU 4× slower).
     #[arg(long)]
     only: Option<String>,
 }
