@@ -154,7 +154,7 @@ pub fn paragraph_chunks(
         text,
         pieces,
         next_piece: 0,
-        from: 0,
+        written: 0,
         in_block: 0,
         done: false,
     }
@@ -167,8 +167,8 @@ pub struct ParagraphChunks {
     pieces: Vec<(std::ops::Range<usize>, Option<String>)>,
     in_blocks: bool,
     next_piece: usize,
-    /// Where in `text` the next chunk starts (inside `pieces[next_piece]`).
-    from: usize,
+    /// How far into `text` the chunks have written (inside `pieces[next_piece]`).
+    written: usize,
     /// Characters in the block being written.
     in_block: usize,
     done: bool,
@@ -188,7 +188,7 @@ impl Iterator for ParagraphChunks {
             html.push_str(BLOCK_START);
         }
         while let Some((bytes, figure)) = self.pieces.get(self.next_piece) {
-            let piece = &self.text[self.from.max(bytes.start)..bytes.end];
+            let piece = &self.text[self.written..bytes.end];
             match figure {
                 Some(id) => {
                     html.push_str("<span class=\"figure\" id=\"");
@@ -211,7 +211,7 @@ impl Iterator for ParagraphChunks {
                             html.push_str("</span>");
                             (from, self.in_block) = (end, 0);
                             if html.len() >= CHUNK {
-                                self.from = self.from.max(bytes.start) + end;
+                                self.written += end;
                                 return Some(html);
                             }
                             html.push_str(BLOCK_START);
@@ -222,6 +222,7 @@ impl Iterator for ParagraphChunks {
                 None => push_escaped(&mut html, piece),
             }
             self.next_piece += 1;
+            self.written = bytes.end;
         }
         if self.in_blocks {
             html.push_str("</span>");
