@@ -243,13 +243,14 @@ fn run() -> Result<(), String> {
         write(&dist.join(file), &xml)?;
     }
     let elapsed = started.elapsed();
+    let peak_mb = peak_memory_mb().map(|mb| mb.max(workers_peak_mb));
     if json {
         // For `cargo xtask scale`.
         println!(
             "{{\"pages\":{},\"rendered\":{rendered},\"removed\":{removed},\"seconds\":{:.3},\"threads\":{threads},\"peak_memory_mb\":{}}}",
             paths.len(),
             elapsed.as_secs_f64(),
-            peak_memory_mb().unwrap_or_default().max(workers_peak_mb)
+            peak_mb.unwrap_or_default()
         );
     }
     let unchanged = paths.len() - rendered;
@@ -263,7 +264,7 @@ fn run() -> Result<(), String> {
         } else {
             String::new()
         },
-        peak_memory_mb().map_or("unknown".into(), |mb| format!("{} MB", mb.max(workers_peak_mb))),
+        peak_mb.map_or("unknown".into(), |mb| format!("{mb} MB")),
     );
     Ok(())
 }
