@@ -3,10 +3,11 @@
 use std::fmt;
 use std::sync::Arc;
 
+use nianbao_model::overview::Total;
 use nianbao_model::{
-    parse_agency_file, parse_catalog, parse_name_index, parse_region_index, parse_region_shard,
-    parse_report, parse_series, paths, AgencyFile, Catalog, DataError, NameIndex, RegionIndex,
-    RegionShard, Report, Series,
+    parse_agency_file, parse_catalog, parse_name_index, parse_overview, parse_region_index,
+    parse_region_shard, parse_report, parse_series, paths, AgencyFile, Catalog, DataError,
+    NameIndex, RegionIndex, RegionShard, Report, Series,
 };
 
 use crate::site::SiteBase;
@@ -199,6 +200,11 @@ pub async fn load_report(
     year: u16,
 ) -> Result<Arc<Report>, LoadError> {
     load(&base, paths::report(&agency, year), parse_report).await
+}
+
+/// The overview's totals over every body.
+pub async fn load_overview(base: SiteBase) -> Result<Arc<Vec<Total>>, LoadError> {
+    load(&base, paths::OVERVIEW.to_string(), parse_overview).await
 }
 
 /// An agency's indicator series (charts, 图解), as the data set's `series.json` has them.

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use nianbao_model::overview::Total;
 use nianbao_model::{AgencyEntry, Catalog, NameIndex, RegionIndex, RegionShard, Report, Series};
 
 use crate::api::{self, FetchError, LoadError};
@@ -52,6 +53,8 @@ pub struct Preloaded {
     /// `regions.json` and every region's file, by slug.
     pub regions: Option<Arc<RegionIndex>>,
     pub shards: HashMap<String, Arc<RegionShard>>,
+    /// `overview.json`'s totals.
+    pub overview: Option<Arc<Vec<Total>>>,
 }
 
 impl Preloaded {
@@ -355,42 +358,15 @@ pub fn use_report_pair(address: Memo<CompareAddress>) -> Data<ReportPair> {
     }))
 }
 
-/// Every agency of the catalog with its series, for the overview of the whole catalog.
-#[derive(Clone)]
-pub struct CatalogSeries {
-    pub agencies: Vec<(AgencyEntry, Arc<Vec<Series>>)>,
-}
-
-/// The catalog and every agency's `series.json`.
-pub fn use_catalog_series() -> Data<CatalogSeries> {
-    let preloaded = use_preloaded();
-    let ready = preloaded.catalog.as_ref().and_then(|catalog| {
-        let agencies = catalog
-            .agencies
-            .iter()
-            .map(|a| Some((a.clone(), preloaded.series(&a.agency.id)?)))
-            .collect::<Option<Vec<_>>>()?;
-        Some(CatalogSeries { agencies })
-    });
-    if let Some(data) = ready {
-        return Data::Ready(data);
+/// The overview's totals over every body (`overview.json`).
+pub fn use_overview() -> Data<Arc<Vec<Total>>> {
+    if let Some(totals) = use_preloaded().overview {
+        return Data::Ready(totals);
     }
     let base = use_site_base();
-    let catalog = shared_catalog();
+    // A missing file is a failure of the site, not a page that does not exist.
     Data::Loading(LocalResource::new(move || {
         let base = base.clone();
-        async move {
-            let catalog = catalog.await.map_err(Failure::Load)?;
-            let loads = catalog
-                .agencies
-                .iter()
-                .map(|a| api::load_series(base.clone(), a.agency.id.clone()));
-            let series = futures::future::join_all(loads).await;
-            let mut agencies = Vec::new();
-            for (entry, series) in catalog.agencies.iter().zip(series) {
-                agencies.push((entry.clone(), series.map_err(Failure::Load)?));
-            }
-            Ok(CatalogSeries { agencies })
-        }
+        async move { api::load_overview(base).await.map_err(Failure::Load) }
     }))
 }

@@ -1,28 +1,30 @@
 //! `/overview`: per year, totals over every body with comparable figures, each naming the
 //! bodies it covers, as charts with their tables; and the whole data set as one CSV.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use nianbao_model::overview::{self, Total};
+use nianbao_model::overview::Total;
+use nianbao_model::paths;
 use nianbao_model::series::{Point, Series};
 
 use crate::components::chart::IndicatorChart;
-use crate::components::download;
 use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
-use crate::data::{use_catalog_series, CatalogSeries};
-use crate::site::route;
+use crate::data::use_overview;
+use crate::site::{route, use_site_base};
 use crate::takeover::TakeOver;
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let content = show(
-        use_catalog_series(),
+        use_overview(),
         Labels {
-            what: "全部机关的数字",
-            loading: "正在载入全部机关的数字…",
+            what: "全部机关逐年合计",
+            loading: "正在载入全部机关逐年合计…",
         },
         Missing::default,
-        |data| view! { <OverviewView data /> },
+        |totals| view! { <OverviewView totals /> },
     );
     view! {
         <PageMeta
@@ -67,6 +69,20 @@ const CHARTS: [(&str, &str, &[&str]); 3] = [
     ),
 ];
 
+/// The bodies a total covers, as the page prints them: all their names, or, for more than
+/// the file names, their number and the first names.
+fn bodies(total: &Total) -> String {
+    let names = total.bodies.join("、");
+    if total.names_all() {
+        format!("{} 个：{names}", total.body_count)
+    } else {
+        format!(
+            "{} 个，其中：{names}等（完整名单见“下载全部数据”的“可比”列）",
+            total.body_count
+        )
+    }
+}
+
 /// The totals of one key as a series the chart component draws.
 fn total_series(totals: &[Total], key: &str) -> Option<Series> {
     let mine: Vec<&Total> = totals.iter().filter(|t| t.key == key).collect();
@@ -89,32 +105,15 @@ fn total_series(totals: &[Total], key: &str) -> Option<Series> {
                 format: None,
                 report: None,
                 source: None,
-                notes: vec![format!("所含机关：{}", t.bodies.join("、"))],
+                notes: vec![format!("所含机关：{}", bodies(t))],
             })
             .collect(),
     })
 }
 
 #[component]
-fn OverviewView(data: CatalogSeries) -> AnyView {
-    let named: Vec<(&str, &[Series])> = data
-        .agencies
-        .iter()
-        .map(|(e, s)| (e.agency.name.as_str(), s.as_slice()))
-        .collect();
-    let totals = overview::totals(&named);
-    let csv_rows: Vec<(String, String, std::sync::Arc<Vec<Series>>)> = data
-        .agencies
-        .iter()
-        .map(|(e, s)| (e.agency.id.clone(), e.agency.name.clone(), s.clone()))
-        .collect();
-    let on_csv = move |_| {
-        let rows: Vec<(&str, &str, &[Series])> = csv_rows
-            .iter()
-            .map(|(id, name, s)| (id.as_str(), name.as_str(), s.as_slice()))
-            .collect();
-        download::csv("nianbao-data.csv", &overview::csv(&rows));
-    };
+fn OverviewView(totals: Arc<Vec<Total>>) -> AnyView {
+    let csv_href = use_site_base().href(&format!("/{}", paths::DATA_CSV));
     let charts = CHARTS
         .iter()
         .map(|(id, title, keys)| {
@@ -154,7 +153,7 @@ fn OverviewView(data: CatalogSeries) -> AnyView {
                                 }
                             })}
                     </td>
-                    <td>{format!("{} 个：{}", t.bodies.len(), t.bodies.join("、"))}</td>
+                    <td>{bodies(t)}</td>
                 </tr>
             }
         })
@@ -162,9 +161,9 @@ fn OverviewView(data: CatalogSeries) -> AnyView {
     view! {
         <TakeOver />
         <p class="overview-tools">
-            <button type="button" class="csv" on:click=on_csv>
+            <a class="csv" href=csv_href download="nianbao-data.csv">
                 "下载全部数据（CSV，每行一个机关、年度和指标，附出处）"
-            </button>
+            </a>
         </p>
         <div class="chart-list">{charts}</div>
         <section aria-labelledby="overview-table">

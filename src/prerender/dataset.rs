@@ -5,19 +5,21 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use nianbao_model::overview::Total;
 use nianbao_model::{paths, AgencyEntry, Catalog, RegionIndex, RegionShard, Series};
 
 use super::state::Digest;
 use crate::data::Preloaded;
 
 /// Read a part at a time so that memory holds one agency's data, however many there are: the
-/// catalog and the regions up front, every agency's series while the site-wide pages are
-/// rendered, an agency's reports and series when its pages are rendered.
+/// catalog, the regions and the overview's totals up front, an agency's reports and series
+/// when its pages are rendered.
 pub struct DataSet {
     dist: PathBuf,
     catalog: Arc<Catalog>,
     regions: Arc<RegionIndex>,
     shards: HashMap<String, Arc<RegionShard>>,
+    overview: Arc<Vec<Total>>,
     /// Every file the site-wide pages are rendered from.
     site_digest: String,
 }
@@ -59,17 +61,16 @@ impl DataSet {
             pending.extend(shard.children.iter().map(|c| c.region.slug.clone()));
             shards.insert(slug, Arc::new(shard));
         }
-        // The series are read again, parsed, when pages need them: held here for a thousand
-        // bodies they were most of the pre-render's memory.
-        for agency in &catalog.agencies {
-            let relative = paths::series(&agency.agency.id);
-            site_digest.add(&relative, &read(&relative)?);
-        }
+        let overview_text = read(paths::OVERVIEW)?;
+        site_digest.add(paths::OVERVIEW, &overview_text);
+        let overview = nianbao_model::parse_overview(&overview_text)
+            .map_err(|e| format!("{}: {e}", paths::OVERVIEW))?;
         Ok(DataSet {
             dist: dist.to_path_buf(),
             catalog: Arc::new(catalog),
             regions: Arc::new(regions),
             shards,
+            overview: Arc::new(overview),
             site_digest: site_digest.finish(),
         })
     }
@@ -79,23 +80,16 @@ impl DataSet {
         self.catalog.agencies.iter().map(|a| a.agency.id.as_str())
     }
 
-    /// What the site-wide pages are rendered from: the catalog, the regions and every
-    /// agency's series.
+    /// What the site-wide pages are rendered from: the catalog, the regions and the
+    /// overview's totals.
     pub fn site(&self) -> Result<Preloaded, String> {
-        let mut series = HashMap::new();
-        for id in self.agencies() {
-            let relative = paths::series(id);
-            series.insert(
-                id.to_string(),
-                Arc::new(parse_series(&relative, &self.read(&relative)?)?),
-            );
-        }
         Ok(Preloaded {
             catalog: Some(self.catalog.clone()),
             reports: Vec::new(),
-            series,
+            series: HashMap::new(),
             regions: Some(self.regions.clone()),
             shards: self.shards.clone(),
+            overview: Some(self.overview.clone()),
         })
     }
 
@@ -159,6 +153,7 @@ impl DataSet {
             series,
             regions: None,
             shards: HashMap::new(),
+            overview: None,
         })
     }
 }

@@ -262,8 +262,9 @@ pub fn load_data(dist: &Path) -> Result<Preloaded, String> {
     let set = DataSet::open(dist)?;
     let mut data = set.site()?;
     for id in set.agencies() {
-        data.reports
-            .extend(set.agency(&set.agency_sources(id)?)?.reports);
+        let agency = set.agency(&set.agency_sources(id)?)?;
+        data.reports.extend(agency.reports);
+        data.series.extend(agency.series);
     }
     Ok(data)
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
-import { TIMEOUT, open, parseCsv, url, withPage } from './harness.mjs';
+import { TIMEOUT, appLive, open, parseCsv, url, withPage } from './harness.mjs';
 
 const json = async (path) => (await fetch(url(path))).json();
 
@@ -23,11 +23,25 @@ test('/overview totals each year and names the bodies it covers', { timeout: TIM
   });
 });
 
+test('/overview reads the totals file, not every body\'s series', { timeout: TIMEOUT }, async (t) => {
+  await withPage(t, {}, async (page) => {
+    const data = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.includes('/data/')) data.push(path.replace(/^.*\/data\//, ''));
+    });
+    await open(page, '/overview');
+    await appLive(page);
+    await page.locator('table.overview-table tbody tr').first().waitFor();
+    assert.deepEqual(data, ['overview.json'], 'the data files fetched');
+  });
+});
+
 test('the data set CSV parses and every value equals the report JSON', { timeout: TIMEOUT }, async (t) => {
   await withPage(t, {}, async (page) => {
     await open(page, '/overview');
     await page.locator('table.overview-table tbody tr').first().waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button.csv').click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a.csv').click()]);
     assert.equal(download.suggestedFilename(), 'nianbao-data.csv');
     const [header, ...rows] = parseCsv((await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, ''));
     const col = (name) => header.indexOf(name);

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use nianbao_model::overview::{self, OverviewFile, Totals};
 use nianbao_model::{paths, BodyKind, Catalog, RegionFiles, Report, SeriesFile};
 
 use crate::{ingest_file_with_warnings, to_json, FileError, ReportMeta};
@@ -162,17 +163,32 @@ pub fn files(reports: &[Report]) -> Vec<(PathBuf, String)> {
         ));
     }
     // Each agency's indicator series, so that a report page can chart the years around it
-    // without fetching every other report.
+    // without fetching every other report; and, from them, the overview's totals and the
+    // data set's CSV, so that no page reads every agency's series.
+    let mut totals = Totals::default();
+    let mut csv = overview::csv_header();
     for agency in &catalog.agencies {
         let mine: Vec<&Report> = reports
             .iter()
             .filter(|r| r.agency.id == agency.agency.id)
             .collect();
+        let series = nianbao_model::agency_series(&mine);
+        totals.add(&agency.agency.name, &series);
+        csv.push_str(&overview::csv_rows(
+            &agency.agency.id,
+            &agency.agency.name,
+            &series,
+        ));
         out.push((
             PathBuf::from(paths::series(&agency.agency.id)),
-            to_json(&SeriesFile::new(nianbao_model::agency_series(&mine))),
+            to_json(&SeriesFile::new(series)),
         ));
     }
+    out.push((
+        PathBuf::from(paths::OVERVIEW),
+        to_json(&OverviewFile::new(totals.finish())),
+    ));
+    out.push((PathBuf::from(paths::DATA_CSV), csv));
     out.extend(region_files(&catalog));
     out
 }

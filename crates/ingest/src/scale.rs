@@ -2,10 +2,12 @@
 //! again under invented bodies in invented regions. Every body, region and title says
 //! 合成测试数据; `cargo xtask scale` writes it under `target/scale-N/`, never into `public/`.
 
+use std::io::Write;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
+use nianbao_model::overview::{self, OverviewFile, Totals};
 use nianbao_model::{paths, AgencyEntry, BodyKind, Catalog, Region, Report, SeriesFile};
 
 use crate::dataset::{region_files, SOURCES};
@@ -180,6 +182,37 @@ pub fn generate(
     for (path, contents) in region_files(&catalog) {
         write(path.to_string_lossy().into_owned(), contents)?;
     }
+    // The overview's totals and the CSV, in catalog order, reading back one body's series at
+    // a time (the generating threads finish out of order; holding them all would not scale).
+    let mut totals = Totals::default();
+    let csv_path = out.join(paths::DATA_CSV);
+    let mut csv = std::io::BufWriter::new(
+        std::fs::File::create(&csv_path).map_err(|e| format!("{}: {e}", csv_path.display()))?,
+    );
+    let mut csv_bytes = 0;
+    let mut put = |text: String| -> Result<(), String> {
+        csv_bytes += text.len() as u64;
+        csv.write_all(text.as_bytes())
+            .map_err(|e| format!("{}: {e}", csv_path.display()))
+    };
+    put(overview::csv_header())?;
+    for agency in &catalog.agencies {
+        let (id, name) = (&agency.agency.id, &agency.agency.name);
+        let relative = paths::series(id);
+        let text =
+            std::fs::read_to_string(out.join(&relative)).map_err(|e| format!("{relative}: {e}"))?;
+        let series = nianbao_model::parse_series(&text).map_err(|e| format!("{relative}: {e}"))?;
+        totals.add(name, &series);
+        put(overview::csv_rows(id, name, &series))?;
+    }
+    csv.flush()
+        .map_err(|e| format!("{}: {e}", csv_path.display()))?;
+    bytes.fetch_add(csv_bytes, Ordering::Relaxed);
+    written.fetch_add(1, Ordering::Relaxed);
+    write(
+        paths::OVERVIEW.into(),
+        to_json(&OverviewFile::new(totals.finish())),
+    )?;
     Ok(ScaleRun {
         bodies,
         reports: bodies * years,
@@ -210,8 +243,18 @@ mod tests {
         let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
         let run = generate(&corpus, &out, 3, 2).unwrap();
         assert_eq!((run.bodies, run.reports), (3, 6));
-        // 6 reports, 3 series, 3 agency files, the catalog, the index, the names and 9 regions.
-        assert_eq!(run.files, 6 + 3 + 3 + 1 + 2 + 9);
+        // 6 reports, 3 series, 3 agency files, the catalog, the index, the names, 9 regions,
+        // the overview's totals and the CSV.
+        assert_eq!(run.files, 6 + 3 + 3 + 1 + 2 + 9 + 2);
+        let totals = std::fs::read_to_string(out.join(paths::OVERVIEW)).unwrap();
+        let totals = nianbao_model::parse_overview(&totals).unwrap();
+        let received = totals.iter().find(|t| t.key == "requests.new").unwrap();
+        assert_eq!(received.body_count, 3, "every body's figure in the total");
+        let csv = std::fs::read_to_string(out.join(paths::DATA_CSV)).unwrap();
+        assert!(
+            csv.lines().skip(1).all(|line| line.starts_with(MARK)),
+            "rows of the bodies"
+        );
         let report = std::fs::read_to_string(out.join("data/synthetic-2/2025.json")).unwrap();
         let report = nianbao_model::parse_report(&report).unwrap();
         assert!(report.title.contains(MARK) && report.agency.name.contains(MARK));

@@ -4,6 +4,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::fmt;
 
+use crate::overview::{OverviewFile, Total};
 use crate::{
     AgencyFile, Catalog, NameIndex, RegionIndex, RegionShard, Report, Series, SeriesFile,
     SCHEMA_VERSION,
@@ -77,6 +78,11 @@ pub fn parse_agency_file(text: &str) -> Result<AgencyFile, DataError> {
 
 pub fn parse_name_index(text: &str) -> Result<NameIndex, DataError> {
     parse_versioned(text)
+}
+
+/// The overview's totals, `overview.json` (see [`OverviewFile`]).
+pub fn parse_overview(text: &str) -> Result<Vec<Total>, DataError> {
+    parse_versioned::<OverviewFile>(text).map(|f| f.totals)
 }
 
 /// An agency's `series.json` (see [`SeriesFile`]): its series.

@@ -27,8 +27,8 @@ pub use address::{CellAddress, ReviewCell, ReviewGroup, ReviewResult, TableKind}
 pub use catalog::{AgencyEntry, Catalog, ReportEntry};
 pub use checkup::{BodyKind, Checkup, CheckupRule, Finding};
 pub use json::{
-    parse_agency_file, parse_catalog, parse_name_index, parse_region_index, parse_region_shard,
-    parse_report, parse_series, DataError,
+    parse_agency_file, parse_catalog, parse_name_index, parse_overview, parse_region_index,
+    parse_region_shard, parse_report, parse_series, DataError,
 };
 pub use outline::Section;
 pub use regions::{
@@ -53,6 +53,12 @@ pub mod paths {
 
     /// Every body's name, for the home page's filter.
     pub const NAMES: &str = "data/names.json";
+
+    /// The overview's totals over every body (see `overview::OverviewFile`).
+    pub const OVERVIEW: &str = "data/overview.json";
+
+    /// The whole data set as one CSV (see `overview::csv`).
+    pub const DATA_CSV: &str = "data/nianbao-data.csv";
 
     /// One region's sub-regions and bodies.
     pub fn region(slug: &str) -> String {
