@@ -132,10 +132,24 @@ pub fn use_drawn_chart(
             let _ = drawn.try_set(true);
         });
     });
+    // A new size is drawn in a task of its own, after the frame that brought it has painted:
+    // drawn in the observer's callback, every chart on screen redrew before a font-size
+    // change could paint (its INP). Sizes that come meanwhile are drawn once.
+    let resize_pending = StoredValue::new(false);
     use_resize_observer(canvas, move |_, _| {
-        if let Some(chart) = current() {
-            chart.resize();
+        if current().is_none() || resize_pending.get_value() {
+            return;
         }
+        resize_pending.set_value(true);
+        leptos::task::spawn_local(async move {
+            next_task().await;
+            if resize_pending.try_update_value(|p| *p = false).is_none() {
+                return; // the view is gone
+            }
+            if let Some(chart) = current() {
+                chart.resize();
+            }
+        });
     });
     UseChartReturn {
         drawn: drawn.into(),
