@@ -161,6 +161,7 @@ fn set_charset(response: &mut Response) {
         "text/html" => "text/html; charset=utf-8",
         "text/css" => "text/css; charset=utf-8",
         "text/plain" => "text/plain; charset=utf-8",
+        "text/csv" => "text/csv; charset=utf-8",
         "text/javascript" | "application/javascript" => "text/javascript; charset=utf-8",
         _ => return,
     };
@@ -279,6 +280,7 @@ mod tests {
         fs::write(root.join("logo.svg"), "<svg/>").unwrap();
         fs::create_dir_all(root.join("data/shenyang-fgw")).unwrap();
         fs::write(root.join("data/catalog.json"), "{}").unwrap();
+        fs::write(root.join("data/nianbao-data.csv"), "\u{FEFF}机关\r\n").unwrap();
         fs::write(root.join("data/shenyang-fgw/2017.json"), "{}").unwrap();
         fs::write(root.join("about.html"), "about").unwrap();
         fs::create_dir(root.join("docs")).unwrap();
@@ -335,6 +337,7 @@ mod tests {
             ("/styles.css", "text/css; charset=utf-8"),
             ("/logo.svg", "image/svg+xml"),
             ("/data/catalog.json", "application/json"),
+            ("/data/nianbao-data.csv", "text/csv; charset=utf-8"),
         ];
         for (path, content_type) in cases {
             let (status, ct, _, _) = get(&app, path).await;
