@@ -74,6 +74,13 @@ async function newRequests(year) {
   return stat ? String(stat.values[0]) : '';
 }
 
+/** Opens a chart's data table (the app builds it when it is first opened). */
+async function openTable(page, chartId) {
+  const toggle = page.locator(`#${chartId} button[aria-controls="${chartId}-table"]`);
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await page.locator(`#${chartId}-table table`).waitFor();
+}
+
 /** The data table's rows: year and the value of its first series. */
 function tableRows(page, chartId) {
   return page.evaluate((chartId) => {
@@ -169,6 +176,7 @@ test('a flagged figure is marked in the chart and in its table', { timeout: TIME
     });
     assert.equal(flags.length, 1);
     assert.equal(flags[0][YEARS.indexOf(2020)], 21);
+    await openTable(page, 'chart-requests-results-total');
     const cell = page.locator('#chart-requests-results-total-table tr[data-year="2020"] td');
     assert.equal(await cell.textContent(), '21 ⚠');
     assert.match(await cell.getAttribute('class'), /is-flagged/);
@@ -179,6 +187,7 @@ test('narrowing the years updates the URL and the table without loading data aga
   await withPage(t, {}, async (page) => {
     await open(page, `${AGENCY}/indicators/requests.new`);
     await chartsDrawn(page);
+    await openTable(page, 'chart-requests-new');
     const dataLoads = [];
     page.on('request', (r) => {
       if (r.url().includes('/data/')) dataLoads.push(r.url());
@@ -210,6 +219,7 @@ test('narrowing the years updates the URL and the table without loading data aga
 
     // The narrowed address opens cold with the same years.
     await open(page, `${AGENCY}/indicators/requests.new?from=2019&to=2022`);
+    await openTable(page, 'chart-requests-new');
     await page.waitForFunction(
       () => document.querySelectorAll('#chart-requests-new-table tbody tr').length === 4,
     );

@@ -186,7 +186,16 @@ pub fn IndicatorChart(
             </div>
             <div class="chart-table" id=table_id hidden=move || !table_open.get()>
                 {move || {
-                    view! { <DataTable series=series.get() title=title.clone() highlight_year /> }
+                    (cfg!(not(target_arch = "wasm32")) || table_open.get())
+                        .then(|| {
+                            // Built in the browser only once the reader opens it: a table per chart,
+                            // every year's cell, was a good part of drawing a report behind its
+                            // pre-rendered page (issue 12). The static page has it always: without
+                            // JavaScript it is the chart (below).
+                            view! {
+                                <DataTable series=series.get() title=title.clone() highlight_year />
+                            }
+                        })
                 }}
             </div>
             // Without JavaScript (a pre-rendered page read as it is) the table is the chart.
