@@ -356,26 +356,8 @@ fn follow_target(target: Memo<Option<String>>, hash: Memo<String>, complete: Mem
             let took_over = !navigated && take_over();
             scroll_to_target(target, navigated, took_over);
             mark_linked_figure(&hash, took_over);
-            if !navigated {
-                lay_out_near_screen_only();
-            }
         });
         true
-    });
-}
-
-/// From now on, lays out only the report's sections near the screen (CSS: `content-visibility`
-/// on `.report[data-sized]`'s sections), so that a new font size lays out a screen, not the
-/// whole report. Done once the report stands where the reader is, two frames on, when every
-/// section has been laid out and its size remembered (`contain-intrinsic-size: auto`): a
-/// section off screen then keeps its real size, and links still land on their section.
-fn lay_out_near_screen_only() {
-    request_animation_frame(|| {
-        request_animation_frame(|| {
-            if let Ok(Some(report)) = document().query_selector("article.report") {
-                let _ = report.set_attribute("data-sized", "");
-            }
-        });
     });
 }
 
