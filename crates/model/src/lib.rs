@@ -57,7 +57,7 @@ pub mod paths {
     /// The overview's totals over every body (see `overview::OverviewFile`).
     pub const OVERVIEW: &str = "data/overview.json";
 
-    /// The whole data set as one CSV (see `overview::csv`).
+    /// The whole data set as one CSV (see `overview::csv_rows`).
     pub const DATA_CSV: &str = "data/nianbao-data.csv";
 
     /// One region's sub-regions and bodies.

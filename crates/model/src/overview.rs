@@ -69,9 +69,6 @@ impl OverviewFile {
     }
 }
 
-/// Each agency: its name and its series.
-pub type AgencySeries<'a> = (&'a str, &'a [Series]);
-
 /// Totals added up one body at a time, so that a data set of any size is summed holding one
 /// body's series.
 #[derive(Debug, Default)]
@@ -121,8 +118,10 @@ impl Totals {
 }
 
 /// Totals of [`KEYS`] per year over the bodies whose point has a comparable value, oldest
-/// year first, in the order of [`KEYS`] within a year.
-pub fn totals(agencies: &[AgencySeries]) -> Vec<Total> {
+/// year first, in the order of [`KEYS`] within a year (the ingest adds them up a body at a
+/// time with [`Totals`]).
+#[cfg(test)]
+fn totals(agencies: &[(&str, &[Series])]) -> Vec<Total> {
     let mut totals = Totals::default();
     for (name, series) in agencies {
         totals.add(name, series);
@@ -175,8 +174,10 @@ fn yes(b: bool) -> String {
 
 /// The data set's CSV, `data/nianbao-data.csv`: every value of every agency's series, one
 /// CRLF line per body × year × indicator with a value, with its source cell or sentence. It
-/// starts with a byte-order mark, so that spreadsheet programs read the Chinese right.
-pub fn csv(agencies: &[(&str, &str, &[Series])]) -> String {
+/// starts with a byte-order mark, so that spreadsheet programs read the Chinese right (the
+/// ingest writes it a body at a time: [`csv_header`], then [`csv_rows`]).
+#[cfg(test)]
+fn csv(agencies: &[(&str, &str, &[Series])]) -> String {
     let mut out = csv_header();
     for (id, name, series) in agencies {
         out.push_str(&csv_rows(id, name, series));
@@ -287,7 +288,7 @@ mod tests {
                 (name, vec![s])
             })
             .collect();
-        let named: Vec<AgencySeries> = bodies
+        let named: Vec<(&str, &[Series])> = bodies
             .iter()
             .map(|(n, s)| (n.as_str(), s.as_slice()))
             .collect();
