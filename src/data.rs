@@ -171,17 +171,26 @@ pub fn use_agency_entry(agency: String) -> LocalResource<Option<AgencyEntry>> {
     })
 }
 
-/// The home page's index of regions.
-pub fn use_region_index() -> Data<Arc<RegionIndex>> {
-    if let Some(index) = use_preloaded().regions {
-        return Data::Ready(index);
+/// A file of the whole site: ready where the pre-renderer preloaded it, else fetched with
+/// `load`. A missing one is a failure of the site, not a page that does not exist.
+fn site_file<T, F>(preloaded: Option<Arc<T>>, load: fn(SiteBase) -> F) -> Data<Arc<T>>
+where
+    T: Send + Sync + 'static,
+    F: std::future::Future<Output = Result<Arc<T>, LoadError>> + 'static,
+{
+    if let Some(file) = preloaded {
+        return Data::Ready(file);
     }
     let base = use_site_base();
-    // A missing index is a failure of the site, not a page that does not exist.
     Data::Loading(LocalResource::new(move || {
-        let base = base.clone();
-        async move { api::load_region_index(base).await.map_err(Failure::Load) }
+        let load = load(base.clone());
+        async move { load.await.map_err(Failure::Load) }
     }))
+}
+
+/// The home page's index of regions.
+pub fn use_region_index() -> Data<Arc<RegionIndex>> {
+    site_file(use_preloaded().regions, api::load_region_index)
 }
 
 /// The region a `/region/{slug}` address names.
@@ -360,13 +369,5 @@ pub fn use_report_pair(address: Memo<CompareAddress>) -> Data<ReportPair> {
 
 /// The overview's totals over every body (`overview.json`).
 pub fn use_overview() -> Data<Arc<Vec<Total>>> {
-    if let Some(totals) = use_preloaded().overview {
-        return Data::Ready(totals);
-    }
-    let base = use_site_base();
-    // A missing file is a failure of the site, not a page that does not exist.
-    Data::Loading(LocalResource::new(move || {
-        let base = base.clone();
-        async move { api::load_overview(base).await.map_err(Failure::Load) }
-    }))
+    site_file(use_preloaded().overview, api::load_overview)
 }

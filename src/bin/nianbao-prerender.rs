@@ -177,7 +177,7 @@ fn run() -> Result<(), String> {
     let mut paths = match kept("site", data.site_digest()) {
         Some(paths) => paths,
         None => {
-            let site = data.site()?;
+            let site = data.site();
             let paths = site_paths(&site);
             rendered += render(&site, &paths)?;
             paths

@@ -82,15 +82,14 @@ impl DataSet {
 
     /// What the site-wide pages are rendered from: the catalog, the regions and the
     /// overview's totals.
-    pub fn site(&self) -> Result<Preloaded, String> {
-        Ok(Preloaded {
+    pub fn site(&self) -> Preloaded {
+        Preloaded {
             catalog: Some(self.catalog.clone()),
-            reports: Vec::new(),
-            series: HashMap::new(),
             regions: Some(self.regions.clone()),
             shards: self.shards.clone(),
             overview: Some(self.overview.clone()),
-        })
+            ..Preloaded::default()
+        }
     }
 
     fn read(&self, relative: &str) -> Result<String, String> {
@@ -151,9 +150,7 @@ impl DataSet {
             })),
             reports,
             series,
-            regions: None,
-            shards: HashMap::new(),
-            overview: None,
+            ..Preloaded::default()
         })
     }
 }
