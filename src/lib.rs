@@ -4,6 +4,10 @@
 //! of data into pages in `data` (fetching in `api`, typed route parameters in `params`), and
 //! the data model with its logic in the `nianbao-model` crate.
 
+// The native (server-side) render nests view types deeper than rustc's default query depth of
+// 128 allows: the chart figure's `resolve()` future alone is ~130 deep (a clean build fails there).
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod charts;
 pub mod components;
