@@ -5,9 +5,9 @@ use std::sync::Arc;
 
 use nianbao_model::overview::Total;
 use nianbao_model::{
-    parse_agency_file, parse_catalog, parse_name_index, parse_overview, parse_region_index,
-    parse_region_shard, parse_report, parse_series, paths, AgencyFile, Catalog, DataError,
-    NameIndex, RegionIndex, RegionShard, Report, Series,
+    parse_agency_file, parse_catalog, parse_name_index, parse_overview, parse_region_checks,
+    parse_region_index, parse_region_shard, parse_report, parse_series, paths, AgencyFile, Catalog,
+    DataError, NameIndex, RegionChecks, RegionIndex, RegionShard, Report, Series,
 };
 
 use crate::site::SiteBase;
@@ -179,6 +179,14 @@ pub async fn load_region_index(base: SiteBase) -> Result<Arc<RegionIndex>, LoadE
 /// One region's sub-regions and bodies.
 pub async fn load_region(base: SiteBase, slug: String) -> Result<Arc<RegionShard>, LoadError> {
     load(&base, paths::region(&slug), parse_region_shard).await
+}
+
+/// One region's check-up table.
+pub async fn load_region_checks(
+    base: SiteBase,
+    slug: String,
+) -> Result<Arc<RegionChecks>, LoadError> {
+    load(&base, paths::checks(&slug), parse_region_checks).await
 }
 
 /// One body's catalog entry.

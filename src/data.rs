@@ -9,7 +9,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use nianbao_model::overview::Total;
-use nianbao_model::{AgencyEntry, Catalog, NameIndex, RegionIndex, RegionShard, Report, Series};
+use nianbao_model::{
+    AgencyEntry, Catalog, NameIndex, RegionChecks, RegionIndex, RegionShard, Report, Series,
+};
 
 use crate::api::{self, FetchError, LoadError};
 use crate::params::{AgencyAddress, CompareAddress, ReportAddress};
@@ -53,6 +55,8 @@ pub struct Preloaded {
     /// `regions.json` and every region's file, by slug.
     pub regions: Option<Arc<RegionIndex>>,
     pub shards: HashMap<String, Arc<RegionShard>>,
+    /// Every region's check-up table, by slug.
+    pub checks: HashMap<String, Arc<RegionChecks>>,
     /// `overview.json`'s totals.
     pub overview: Option<Arc<Vec<Total>>>,
 }
@@ -202,6 +206,18 @@ pub fn use_region(slug: Memo<String>) -> Data<Arc<RegionShard>> {
     Data::Loading(LocalResource::new(move || {
         let (base, slug) = (base.clone(), slug.get());
         async move { Ok(api::load_region(base, slug).await?) }
+    }))
+}
+
+/// The check-up table a `/checks/{slug}` address names.
+pub fn use_region_checks(slug: Memo<String>) -> Data<Arc<RegionChecks>> {
+    if let Some(checks) = use_preloaded().checks.get(&slug.get_untracked()) {
+        return Data::Ready(checks.clone());
+    }
+    let base = use_site_base();
+    Data::Loading(LocalResource::new(move || {
+        let (base, slug) = (base.clone(), slug.get());
+        async move { Ok(api::load_region_checks(base, slug).await?) }
     }))
 }
 

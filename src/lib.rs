@@ -43,6 +43,7 @@ use crate::pages::compare::ComparePage;
 use crate::pages::offline::OfflinePage;
 use crate::pages::overview::OverviewPage;
 use crate::pages::region::RegionPage;
+use crate::pages::region_checks::RegionChecksPage;
 use crate::pages::search::SearchPage;
 use crate::pages::tujie::TujiePage;
 use crate::pages::{catalog::CatalogPage, report::ReportPage};
@@ -108,6 +109,7 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFound /> }>
                         <Route path=path!("/") view=CatalogPage />
                         <Route path=path!("/checks") view=ChecksPage />
+                        <Route path=path!("/checks/:slug") view=RegionChecksPage />
                         <Route path=path!("/overview") view=OverviewPage />
                         <Route path=path!("/offline") view=OfflinePage />
                         <Route path=path!("/search") view=SearchPage />

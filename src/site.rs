@@ -138,9 +138,14 @@ pub mod route {
         }
     }
 
-    /// The check-up of every report of the catalog.
+    /// The check-up by region: the top-level regions.
     pub fn checks() -> String {
         "/checks".to_string()
+    }
+
+    /// The check-up table of a region's reports.
+    pub fn region_checks(slug: &str) -> String {
+        format!("/checks/{slug}")
     }
 
     /// What is kept on this device for reading offline.

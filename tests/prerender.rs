@@ -162,6 +162,8 @@ fn the_new_pages_are_pre_rendered_with_their_content() {
     let paths = page_paths(&data());
     for path in [
         "/checks/",
+        "/checks/fujian/",
+        "/checks/liaoning-shenyang/",
         "/overview/",
         "/pingtan/compare/2023/2024/",
         "/pingtan/compare/2023/2024/s3/",
@@ -183,7 +185,16 @@ fn the_new_pages_are_pre_rendered_with_their_content() {
     assert!(html.contains("<title>平潭综合实验区：2023年度与2024年度报告比较 · 三、收到和处理政府信息公开申请情况 · 年报</title>"));
 
     let checks = text_of(&page("/checks/"));
-    assert!(checks.contains("共 20 份报告"), "{checks}");
+    assert!(
+        checks.contains("福建省的报告体检3个机关 · 19份报告"),
+        "{checks}"
+    );
+    let fujian = text_of(&page("/checks/fujian/"));
+    assert!(fujian.contains("共 19 份报告"), "{fujian}");
+    assert!(
+        fujian.contains("本表列出福建省及其下级地区全部3个机关的19份报告。"),
+        "{fujian}"
+    );
     let report = text_of(&page("/pingtan/2020/"));
     assert!(
         report.contains("体检：在法定期限内发布；内容齐全；2 处数字不一致"),

@@ -63,6 +63,10 @@ pub fn CheckupView(report: Arc<Report>) -> AnyView {
         return ().into_any();
     };
     let (agency, year) = (report.agency.id.clone(), report.year);
+    // The check-up table of the body's own region (bodies without one stand under 未标注地区).
+    let region =
+        (report.agency.region.last().cloned()).unwrap_or_else(nianbao_model::regions::unplaced);
+    let (region_checks, region_name) = (route::region_checks(&region.slug), region.name);
     let findings = checkup
         .findings
         .iter()
@@ -109,7 +113,8 @@ pub fn CheckupView(report: Arc<Report>) -> AnyView {
             </dl>
             {(!checkup.findings.is_empty()).then(|| view! { <ul class="findings">{findings}</ul> })}
             <p class="checkup-note">
-                <a href=base.href(&route::checks())>"所有报告的体检结果"</a>
+                <a href=base
+                    .href(&region_checks)>{format!("{region_name}各报告的体检结果")}</a>
             </p>
         </details>
     }

@@ -1,4 +1,5 @@
 pub mod chart;
+pub mod checks_table;
 pub mod checkup;
 pub mod compare_picker;
 pub mod contents;

@@ -1,198 +1,69 @@
-//! `/checks`: the check-up (体检) of every report of the catalog in one table, sortable and
-//! filterable, with a CSV of the same rows.
+//! `/checks`: the check-up (体检) by region. The reports are checked region by region
+//! (`/checks/{slug}`), so that no page reads every report's check-up; this page lists the
+//! top-level regions from `regions.json` with how much stands under each.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use nianbao_model::checkup_table::{self, CheckRow, Filter, SortKey};
-use nianbao_model::format::chinese_date;
-use nianbao_model::Catalog;
+use nianbao_model::RegionIndex;
 
-use crate::components::download;
+use crate::components::checks_table::CHECKS_LEDE;
 use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
-use crate::data::use_catalog;
+use crate::components::regions::counts;
+use crate::data::use_region_index;
 use crate::site::{route, use_site_base};
 use crate::takeover::TakeOver;
 
 #[component]
 pub fn ChecksPage() -> impl IntoView {
     let content = show(
-        use_catalog(),
+        use_region_index(),
         Labels {
-            what: "体检结果",
-            loading: "正在载入体检结果…",
+            what: "地区列表",
+            loading: "正在载入地区列表…",
         },
         Missing::default,
-        |catalog| view! { <ChecksTable catalog /> },
+        |index| view! { <ChecksRegions index /> },
     );
     view! {
         <PageMeta
             title="年度报告体检".to_string()
             description="每份政府信息公开工作年度报告是否按期发布、内容是否齐全、数字是否一致。"
                 .to_string()
-            path=format!("{}/", route::checks())
+            path=route::canonical(&route::checks())
         />
         <div class="checks-page">
             <h1>"年度报告体检"</h1>
-            <p class="lede">
-                "每份报告的发布日期与法定期限（报告年度2018年及以前为次年3月31日前；2019年起部门为次年1月31日前、人民政府为次年3月31日前），模板章节与表格是否齐全，以及表格勾稽关系和正文与表格的同一数字是否一致。只陈述事实，每项发现都链接到原文所在之处。"
-            </p>
+            <p class="lede">{CHECKS_LEDE}</p>
             {content}
         </div>
     }
 }
 
-const COLUMNS: [(&str, SortKey); 7] = [
-    ("机关", SortKey::Agency),
-    ("年度", SortKey::Year),
-    ("发布日期", SortKey::Published),
-    ("逾期天数", SortKey::DaysLate),
-    ("缺少部分", SortKey::SectionsMissing),
-    ("缺少表格", SortKey::TablesMissing),
-    ("数字不一致", SortKey::ChecksFailed),
-];
-
 #[component]
-fn ChecksTable(catalog: Arc<Catalog>) -> AnyView {
+fn ChecksRegions(index: Arc<RegionIndex>) -> impl IntoView {
     let base = use_site_base();
-    let all = checkup_table::rows(&catalog);
-    let sort = RwSignal::new((SortKey::Agency, false));
-    let filter = RwSignal::new(Filter::default());
-    let rows = {
-        let all = all.clone();
-        Memo::new(move |_| {
-            let filter = filter.get();
-            let mut rows: Vec<CheckRow> = all.iter().filter(|r| filter.keeps(r)).cloned().collect();
-            let (key, descending) = sort.get();
-            checkup_table::sort(&mut rows, key, descending);
-            rows
-        })
-    };
-    let on_csv = move |_| {
-        download::csv(
-            "nianbao-checks.csv",
-            &checkup_table::csv(&rows.get_untracked()),
-        );
-    };
-    let header = COLUMNS
+    let regions = index
+        .regions
         .iter()
-        .map(|&(label, key)| {
-            let aria_sort = move || match sort.get() {
-                (k, false) if k == key => "ascending",
-                (k, true) if k == key => "descending",
-                _ => "none",
-            };
-            let on_click = move |_| {
-                sort.update(|(k, descending)| {
-                    *descending = *k == key && !*descending;
-                    *k = key;
-                })
-            };
+        .map(|region| {
             view! {
-                <th scope="col" aria-sort=aria_sort>
-                    <button type="button" class="sort" on:click=on_click>
-                        {label}
-                    </button>
-                </th>
+                <li>
+                    <a href=base
+                        .href(
+                            &route::region_checks(&region.region.slug),
+                        )>{format!("{}的报告体检", region.region.name)}</a>
+                    <span class="report-meta">{counts(region)}</span>
+                </li>
             }
         })
         .collect_view();
-    let body = move || {
-        rows.get()
-            .into_iter()
-            .map(|r| {
-                let report = base.href(&route::report(&r.agency_id, r.year));
-                let late = match r.days_late {
-                    Some(0) => "按期".to_string(),
-                    Some(d) => format!("{d} 天"),
-                    None => "—".to_string(),
-                };
-                let findings = r
-                    .findings
-                    .iter()
-                    .map(|f| {
-                        let href = f
-                            .places
-                            .first()
-                            .map(|p| base.href(&route::finding(&r.agency_id, r.year, p)))
-                            .unwrap_or_else(|| report.clone());
-                        view! {
-                            <li>
-                                <a href=href>{f.text.clone()}</a>
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <tr data-agency=r.agency_id.clone() data-year=r.year>
-                        <th scope="row">
-                            <a href=report.clone()>{format!("{} {}年度", r.agency, r.year)}</a>
-                            <span class="row-meta">
-                                {r.kind.map(|k| k.label())}" · "{r.format.label()}
-                            </span>
-                        </th>
-                        <td>{r.year}</td>
-                        <td>{r.published.as_deref().map(chinese_date)}</td>
-                        <td class="num" data-col="days-late">
-                            {late}
-                            {r
-                                .due
-                                .as_deref()
-                                .map(|d| {
-                                    view! {
-                                        <span class="row-meta">
-                                            {format!("期限 {}", chinese_date(d))}
-                                        </span>
-                                    }
-                                })}
-                        </td>
-                        <td class="num">{r.sections_missing}</td>
-                        <td class="num">{r.tables_missing}</td>
-                        <td class="num" data-col="checks-failed">
-                            {r.checks_failed}
-                        </td>
-                        <td>
-                            {(!r.findings.is_empty())
-                                .then(|| view! { <ul class="findings">{findings}</ul> })}
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
     view! {
         <TakeOver />
-        <div class="checks-controls">
-            <label>
-                "筛选机关或年度 "
-                <input
-                    type="search"
-                    on:input=move |ev| filter.update(|f| f.text = event_target_value(&ev))
-                />
-            </label>
-            <label>
-                <input
-                    type="checkbox"
-                    on:change=move |ev| {
-                        filter.update(|f| f.with_findings = event_target_checked(&ev))
-                    }
-                />
-                " 只看有发现的报告"
-            </label>
-            <button type="button" class="csv" on:click=on_csv>
-                "下载体检结果（CSV）"
-            </button>
-        </div>
-        <div class="table-scroll" role="region" aria-label="体检结果表" tabindex="0">
-            <table class="checks-table">
-                <caption>{move || format!("共 {} 份报告", rows.get().len())}</caption>
-                <thead>
-                    <tr>{header}<th scope="col">"发现"</th></tr>
-                </thead>
-                <tbody>{body}</tbody>
-            </table>
-        </div>
+        <section aria-labelledby="checks-regions">
+            <h2 id="checks-regions">"按地区查看"</h2>
+            <ul class="report-list checks-regions">{regions}</ul>
+        </section>
     }
-    .into_any()
 }

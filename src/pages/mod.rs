@@ -5,6 +5,7 @@ pub mod compare;
 pub mod offline;
 pub mod overview;
 pub mod region;
+pub mod region_checks;
 pub mod report;
 pub mod search;
 pub mod tujie;

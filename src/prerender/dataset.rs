@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use nianbao_model::overview::Total;
-use nianbao_model::{paths, AgencyEntry, Catalog, RegionIndex, RegionShard, Series};
+use nianbao_model::{paths, AgencyEntry, Catalog, RegionChecks, RegionIndex, RegionShard, Series};
 
 use super::state::Digest;
 use crate::data::Preloaded;
@@ -19,6 +19,7 @@ pub struct DataSet {
     catalog: Arc<Catalog>,
     regions: Arc<RegionIndex>,
     shards: HashMap<String, Arc<RegionShard>>,
+    checks: HashMap<String, Arc<RegionChecks>>,
     overview: Arc<Vec<Total>>,
     /// Every file the site-wide pages are rendered from.
     site_digest: String,
@@ -45,8 +46,9 @@ impl DataSet {
         site_digest.add(paths::REGIONS, &regions_text);
         let regions = nianbao_model::parse_region_index(&regions_text)
             .map_err(|e| format!("regions: {e}"))?;
-        // Every region, from the top down.
+        // Every region and its check-up table, from the top down.
         let mut shards = HashMap::new();
+        let mut checks = HashMap::new();
         let mut pending: Vec<String> = regions
             .regions
             .iter()
@@ -59,6 +61,12 @@ impl DataSet {
             let shard =
                 nianbao_model::parse_region_shard(&text).map_err(|e| format!("{relative}: {e}"))?;
             pending.extend(shard.children.iter().map(|c| c.region.slug.clone()));
+            let relative = paths::checks(&slug);
+            let text = read(&relative)?;
+            site_digest.add(&relative, &text);
+            let table = nianbao_model::parse_region_checks(&text)
+                .map_err(|e| format!("{relative}: {e}"))?;
+            checks.insert(slug.clone(), Arc::new(table));
             shards.insert(slug, Arc::new(shard));
         }
         let overview_text = read(paths::OVERVIEW)?;
@@ -70,6 +78,7 @@ impl DataSet {
             catalog: Arc::new(catalog),
             regions: Arc::new(regions),
             shards,
+            checks,
             overview: Arc::new(overview),
             site_digest: site_digest.finish(),
         })
@@ -80,13 +89,14 @@ impl DataSet {
         self.catalog.agencies.iter().map(|a| a.agency.id.as_str())
     }
 
-    /// What the site-wide pages are rendered from: the catalog, the regions and the
-    /// overview's totals.
+    /// What the site-wide pages are rendered from: the catalog, the regions with their
+    /// check-up tables and the overview's totals.
     pub fn site(&self) -> Preloaded {
         Preloaded {
             catalog: Some(self.catalog.clone()),
             regions: Some(self.regions.clone()),
             shards: self.shards.clone(),
+            checks: self.checks.clone(),
             overview: Some(self.overview.clone()),
             ..Preloaded::default()
         }

@@ -21,7 +21,7 @@ pub use dataset::{AgencySources, DataSet};
 pub use state::{Digest, RenderState};
 
 /// The pages of the site as a whole: the home page, search, check-ups, totals, and every
-/// region's page. `data` needs the catalog, the regions and every agency's series.
+/// region's page and check-up. `data` needs the catalog, the regions and every agency's series.
 pub fn site_paths(data: &Preloaded) -> Vec<String> {
     let mut paths = vec![
         "/".to_string(),
@@ -32,11 +32,10 @@ pub fn site_paths(data: &Preloaded) -> Vec<String> {
     ];
     let mut regions: Vec<&String> = data.shards.keys().collect();
     regions.sort_unstable();
-    paths.extend(
-        regions
-            .into_iter()
-            .map(|slug| route::canonical(&route::region(slug))),
-    );
+    for slug in regions {
+        paths.push(route::canonical(&route::region(slug)));
+        paths.push(route::canonical(&route::region_checks(slug)));
+    }
     paths
 }
 

@@ -1,5 +1,6 @@
-// The check-up (体检): `/checks` lists every report with its deadline and findings, sorts,
-// filters and downloads a CSV equal to the catalog JSON; each report page shows its line.
+// The check-up (体检) by region: `/checks` lists the top-level regions, `/checks/{slug}` every
+// report under a region with its deadline and findings, sorts, filters and downloads a CSV
+// equal to the catalog JSON, from the region's own file; each report page shows its line.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -16,22 +17,52 @@ function due(year, kind) {
 }
 const days = (from, to) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
-test('/checks lists every report with its deadline, lateness and findings', { timeout: TIMEOUT }, async (t) => {
+/** The catalog's bodies under the top-level region `slug`. */
+const under = (catalog, slug) => catalog.agencies.filter((a) => a.region?.[0]?.slug === slug);
+
+test('/checks leads by region to every report with its deadline, lateness and findings', { timeout: TIMEOUT }, async (t) => {
   const catalog = await json('/data/catalog.json');
+  const index = await json('/data/regions.json');
   await withPage(t, {}, async (page) => {
+    const fetched = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
     await open(page, '/checks');
-    const rows = page.locator('table.checks-table tbody tr');
-    await rows.first().waitFor();
-    const total = catalog.agencies.reduce((n, a) => n + a.reports.length, 0);
-    assert.equal(await rows.count(), total);
-    for (const agency of catalog.agencies) {
-      for (const report of agency.reports) {
-        const row = page.locator(`tr[data-agency="${agency.id}"][data-year="${report.year}"]`);
-        const late = days(due(report.year, agency.kind), report.published);
-        const cell = (await row.locator('[data-col="days-late"]').textContent()).trim();
-        assert.ok(cell.startsWith(late > 0 ? `${late} 天` : '按期'), `${agency.id} ${report.year}: ${cell}`);
+    const links = page.locator('ul.checks-regions a');
+    await links.first().waitFor();
+    assert.equal(await links.count(), index.regions.length);
+    let seen = 0;
+    for (const region of index.regions) {
+      await open(page, '/checks');
+      await page.locator('ul.checks-regions a', { hasText: region.name }).click();
+      await page.waitForURL((u) => u.pathname.endsWith(`/checks/${region.slug}`));
+      const rows = page.locator('table.checks-table tbody tr');
+      await rows.first().waitFor();
+      const bodies = under(catalog, region.slug);
+      const total = bodies.reduce((n, a) => n + a.reports.length, 0);
+      assert.equal(await rows.count(), total, `${region.slug}: every report under it`);
+      for (const agency of bodies) {
+        for (const report of agency.reports) {
+          const row = page.locator(`tr[data-agency="${agency.id}"][data-year="${report.year}"]`);
+          const late = days(due(report.year, agency.kind), report.published);
+          const cell = (await row.locator('[data-col="days-late"]').textContent()).trim();
+          assert.ok(cell.startsWith(late > 0 ? `${late} 天` : '按期'), `${agency.id} ${report.year}: ${cell}`);
+          seen++;
+        }
       }
     }
+    assert.equal(seen, catalog.agencies.reduce((n, a) => n + a.reports.length, 0));
+    // Never the whole catalog: the region index and each region's own file.
+    assert.ok(!fetched.some((p) => p.endsWith('/data/catalog.json')), 'catalog.json not fetched');
+    assert.ok(fetched.some((p) => p.endsWith('/data/checks/fujian.json')), fetched.join(' '));
+  });
+});
+
+test("a region's check-up sorts, filters and names its sub-regions", { timeout: TIMEOUT }, async (t) => {
+  await withPage(t, {}, async (page) => {
+    await open(page, '/checks/fujian');
+    const rows = page.locator('table.checks-table tbody tr');
+    await rows.first().waitFor();
+    const total = await rows.count();
     // The two 2011 reports the issue names: published 2012-04-11 and 2012-04-18, late against
     // 31 March 2012.
     for (const [agency, late] of [['pingtan', 11], ['pingtan-county', 18]]) {
@@ -55,32 +86,49 @@ test('/checks lists every report with its deadline, lateness and findings', { ti
     assert.equal(await sortButton.locator('xpath=..').getAttribute('aria-sort'), 'descending');
     assert.equal(await rows.first().getAttribute('data-year'), '2020');
     // Filtering.
-    await page.locator('.checks-controls input[type="search"]').fill('沈阳');
+    await page.locator('.checks-controls input[type="search"]').fill('地方税务局');
     assert.equal(await rows.count(), 1);
     await page.locator('.checks-controls input[type="search"]').fill('');
     await page.locator('.checks-controls input[type="checkbox"]').check();
     assert.ok((await rows.count()) < total);
+
+    // Where it stands, and its sub-region's own check-up a click away.
+    assert.equal(await page.locator('nav.region-path a', { hasText: '年度报告体检' }).getAttribute('href'), href('/checks'));
+    await page.locator('ul.checks-regions a', { hasText: '平潭综合实验区' }).click();
+    await page.waitForURL((u) => u.pathname.endsWith('/checks/fujian-pingtanzongheshiyan'));
+    await page.locator('table.checks-table tbody tr').first().waitFor();
+    assert.equal(await page.locator('table.checks-table tbody tr').count(), total);
+    assert.equal(
+      await page.locator('nav.region-path a', { hasText: '福建省' }).getAttribute('href'),
+      href('/checks/fujian'),
+    );
+  });
+});
+
+test('an unknown region in a check-up address says so', { timeout: TIMEOUT }, async (t) => {
+  await withPage(t, {}, async (page) => {
+    await open(page, '/checks/no-such-region');
+    await page.getByText('地区“no-such-region”').first().waitFor();
   });
 });
 
 test('the checks CSV parses and equals the catalog JSON', { timeout: TIMEOUT }, async (t) => {
   const catalog = await json('/data/catalog.json');
   await withPage(t, {}, async (page) => {
-    await open(page, '/checks');
+    await open(page, '/checks/fujian');
     await page.locator('table.checks-table tbody tr').first().waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('button.csv').click(),
     ]);
-    assert.equal(download.suggestedFilename(), 'nianbao-checks.csv');
+    assert.equal(download.suggestedFilename(), 'nianbao-checks-fujian.csv');
     const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
     const [header, ...rows] = parseCsv(text);
     assert.deepEqual(header.slice(0, 4), ['机关', '机关代码', '机关类别', '年度']);
     const col = (name) => header.indexOf(name);
     let seen = 0;
-    for (const agency of catalog.agencies) {
-      for (const report of agency.reports) {
-        const row = rows.find((r) => r[col('机关代码')] === agency.id && r[col('年度')] === String(report.year));
+    for (const agency of under(catalog, 'fujian')) {
+      for (const report of agency.reports) {        const row = rows.find((r) => r[col('机关代码')] === agency.id && r[col('年度')] === String(report.year));
         assert.ok(row, `${agency.id} ${report.year} in the CSV`);
         const c = report.checkup;
         assert.equal(row[col('机关')], agency.name);
@@ -110,12 +158,16 @@ test("the seed report shows its check-up line and panel", { timeout: TIMEOUT }, 
     const text = await panel.textContent();
     assert.match(text, /法定期限：2018年3月31日/);
     assert.match(text, /所用日期：页面所载发布日期2018年3月23日/);
+    // The check-up table of the body's own region.
+    const link = panel.locator('.checkup-note a');
+    assert.equal(await link.textContent(), '沈阳市各报告的体检结果');
+    assert.equal(await link.getAttribute('href'), href('/checks/liaoning-shenyang'));
   });
 });
 
-test('/checks works at 360 px', { timeout: TIMEOUT }, async (t) => {
+test("a region's check-up works at 360 px", { timeout: TIMEOUT }, async (t) => {
   await withPage(t, { viewport: { width: 360, height: 740 } }, async (page) => {
-    await open(page, '/checks');
+    await open(page, '/checks/fujian');
     await page.locator('table.checks-table tbody tr').first().waitFor();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `page is ${width}px wide`);

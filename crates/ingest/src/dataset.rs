@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use nianbao_model::overview::{self, OverviewFile, Totals};
-use nianbao_model::{paths, BodyKind, Catalog, RegionFiles, Report, SeriesFile};
+use nianbao_model::{paths, BodyKind, Catalog, RegionChecks, RegionFiles, Report, SeriesFile};
 
 use crate::{ingest_file_with_warnings, to_json, FileError, ReportMeta};
 
@@ -153,7 +153,7 @@ pub fn summary_line(file: &str, report: &Report, warnings: &[String]) -> String 
 /// The files of the data set as (path relative to the site root, contents).
 pub fn files(reports: &[Report]) -> Vec<(PathBuf, String)> {
     let catalog = Catalog::from_reports(reports);
-    // The whole catalog, for the pages about all of it (check-ups, totals, search filters) and
+    // The whole catalog, for the search page's filters and the offline list, and
     // the pre-render; the rest of the site reads the region files below.
     let mut out = vec![(PathBuf::from(paths::CATALOG), to_json(&catalog))];
     for report in reports {
@@ -193,7 +193,8 @@ pub fn files(reports: &[Report]) -> Vec<(PathBuf, String)> {
     out
 }
 
-/// The catalog by region: an index, a file per region, a file per body, the names.
+/// The catalog by region: an index, a file per region and its check-up table, a file per
+/// body, the names.
 pub fn region_files(catalog: &Catalog) -> Vec<(PathBuf, String)> {
     let files = RegionFiles::from_catalog(catalog, crate::regions::initials);
     let mut out = vec![
@@ -204,6 +205,12 @@ pub fn region_files(catalog: &Catalog) -> Vec<(PathBuf, String)> {
         out.push((
             PathBuf::from(paths::region(&shard.region.region.slug)),
             to_json(shard),
+        ));
+    }
+    for checks in RegionChecks::for_regions(catalog, &files.shards) {
+        out.push((
+            PathBuf::from(paths::checks(&checks.region.region.slug)),
+            to_json(&checks),
         ));
     }
     for agency in &files.agencies {

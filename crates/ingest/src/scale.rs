@@ -243,9 +243,9 @@ mod tests {
         let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
         let run = generate(&corpus, &out, 3, 2).unwrap();
         assert_eq!((run.bodies, run.reports), (3, 6));
-        // 6 reports, 3 series, 3 agency files, the catalog, the index, the names, 9 regions,
-        // the overview's totals and the CSV.
-        assert_eq!(run.files, 6 + 3 + 3 + 1 + 2 + 9 + 2);
+        // 6 reports, 3 series, 3 agency files, the catalog, the index, the names, 9 regions
+        // and their check-up tables, the overview's totals and the CSV.
+        assert_eq!(run.files, 6 + 3 + 3 + 1 + 2 + 9 + 9 + 2);
         let totals = std::fs::read_to_string(out.join(paths::OVERVIEW)).unwrap();
         let totals = nianbao_model::parse_overview(&totals).unwrap();
         let received = totals.iter().find(|t| t.key == "requests.new").unwrap();

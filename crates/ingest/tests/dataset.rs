@@ -12,14 +12,18 @@ fn shipped_data_set_is_up_to_date() {
     let reports = dataset::build(&common::corpus()).expect("data set builds");
     let files = dataset::files(&reports);
     // The catalog, one file per report, a series file and an agency file per body (four),
-    // the region index, the names, four regions' files (辽宁省 › 沈阳市, 福建省 › 平潭综合实验区),
-    // the overview's totals and the data set's CSV.
-    assert_eq!(files.len(), 1 + dataset::SOURCES.len() + 4 + 4 + 2 + 4 + 2);
+    // the region index, the names, four regions' files (辽宁省 › 沈阳市, 福建省 › 平潭综合实验区)
+    // and their check-up tables, the overview's totals and the data set's CSV.
+    assert_eq!(
+        files.len(),
+        1 + dataset::SOURCES.len() + 4 + 4 + 2 + 4 + 4 + 2
+    );
     for file in [
         "data/pingtan/series.json",
         "data/pingtan/agency.json",
         "data/regions.json",
         "data/region/fujian-pingtanzongheshiyan.json",
+        "data/checks/fujian.json",
         "data/overview.json",
         "data/nianbao-data.csv",
     ] {

@@ -1,7 +1,7 @@
 //! The `/checks` table: one row per report of the catalog with its check-up, sorting,
 //! filtering and the CSV download, all from the same typed rows.
 
-use crate::catalog::Catalog;
+use crate::catalog::AgencyEntry;
 use crate::checkup::{BodyKind, Finding};
 use crate::format::csv_field;
 use crate::report::ReportFormat;
@@ -24,10 +24,10 @@ pub struct CheckRow {
     pub findings: Vec<Finding>,
 }
 
-/// Every report of the catalog that has a check-up, in catalog order.
-pub fn rows(catalog: &Catalog) -> Vec<CheckRow> {
+/// Every report of `agencies` that has a check-up, in their order.
+pub fn rows(agencies: &[AgencyEntry]) -> Vec<CheckRow> {
     let mut out = Vec::new();
-    for agency in &catalog.agencies {
+    for agency in agencies {
         for report in &agency.reports {
             let Some(c) = &report.checkup else { continue };
             out.push(CheckRow {

@@ -6,8 +6,8 @@ use std::fmt;
 
 use crate::overview::{OverviewFile, Total};
 use crate::{
-    AgencyFile, Catalog, NameIndex, RegionIndex, RegionShard, Report, Series, SeriesFile,
-    SCHEMA_VERSION,
+    AgencyFile, Catalog, NameIndex, RegionChecks, RegionIndex, RegionShard, Report, Series,
+    SeriesFile, SCHEMA_VERSION,
 };
 
 /// Why a data file could not be read. `Display` speaks to the reader (zh-CN).
@@ -69,6 +69,10 @@ pub fn parse_region_index(text: &str) -> Result<RegionIndex, DataError> {
 }
 
 pub fn parse_region_shard(text: &str) -> Result<RegionShard, DataError> {
+    parse_versioned(text)
+}
+
+pub fn parse_region_checks(text: &str) -> Result<RegionChecks, DataError> {
     parse_versioned(text)
 }
 

@@ -16,6 +16,7 @@ pub mod outline;
 pub mod overview;
 pub mod poster;
 pub mod qr;
+pub mod region_checks;
 pub mod regions;
 pub mod report;
 pub mod rule;
@@ -27,10 +28,11 @@ pub use address::{CellAddress, ReviewCell, ReviewGroup, ReviewResult, TableKind}
 pub use catalog::{AgencyEntry, Catalog, ReportEntry};
 pub use checkup::{BodyKind, Checkup, CheckupRule, Finding};
 pub use json::{
-    parse_agency_file, parse_catalog, parse_name_index, parse_overview, parse_region_index,
-    parse_region_shard, parse_report, parse_series, DataError,
+    parse_agency_file, parse_catalog, parse_name_index, parse_overview, parse_region_checks,
+    parse_region_index, parse_region_shard, parse_report, parse_series, DataError,
 };
 pub use outline::Section;
+pub use region_checks::RegionChecks;
 pub use regions::{
     AgencyFile, BodySummary, LatestReport, NameEntry, NameIndex, Region, RegionFiles, RegionIndex,
     RegionShard, RegionSummary, ReportLink,
@@ -63,6 +65,11 @@ pub mod paths {
     /// One region's sub-regions and bodies.
     pub fn region(slug: &str) -> String {
         format!("data/region/{slug}.json")
+    }
+
+    /// One region's check-up table (see `region_checks`).
+    pub fn checks(slug: &str) -> String {
+        format!("data/checks/{slug}.json")
     }
 
     /// One body's catalog entry.

@@ -23,7 +23,8 @@ pub struct Region {
 /// Where bodies with no region stand (a report ingested without one).
 pub const UNPLACED_SLUG: &str = "unplaced";
 
-fn unplaced() -> Region {
+/// The region of bodies that name none.
+pub fn unplaced() -> Region {
     Region {
         slug: UNPLACED_SLUG.into(),
         name: "未标注地区".into(),

@@ -48,17 +48,30 @@ pub fn BodyList(bodies: Vec<BodySummary>) -> impl IntoView {
     view! { <ul class="body-list">{items}</ul> }
 }
 
-/// 首页 › 福建省 › 平潭综合实验区: the regions above (and including) a page's subject, each a
-/// link to its region's page.
+/// 首页 › 福建省 › 平潭综合实验区: the regions above a page's subject, each a link to its
+/// region's page; for the check-up by region (`checks`), 首页 › 年度报告体检 › 福建省, each a
+/// link to its region's check-up.
 #[component]
-pub fn RegionPath(regions: Vec<Region>) -> impl IntoView {
+pub fn RegionPath(regions: Vec<Region>, #[prop(optional)] checks: bool) -> impl IntoView {
     let base = use_site_base();
+    let link = if checks {
+        route::region_checks
+    } else {
+        route::region
+    };
+    let checks_root = checks.then(|| {
+        view! {
+            <li>
+                <a href=base.href(&route::checks())>"年度报告体检"</a>
+            </li>
+        }
+    });
     let steps = regions
         .into_iter()
         .map(|region| {
             view! {
                 <li>
-                    <a href=base.href(&route::region(&region.slug))>{region.name}</a>
+                    <a href=base.href(&link(&region.slug))>{region.name}</a>
                 </li>
             }
         })
@@ -69,6 +82,7 @@ pub fn RegionPath(regions: Vec<Region>) -> impl IntoView {
                 <li>
                     <a href=use_site_base().href("/")>"首页"</a>
                 </li>
+                {checks_root}
                 {steps}
             </ol>
         </nav>
