@@ -80,8 +80,8 @@ fn use_preloaded() -> Preloaded {
 
 type CatalogLoad = LocalResource<Result<Arc<Catalog>, LoadError>>;
 
-/// The whole catalog, for the pages about all of it: fetched when the first such page asks
-/// (never by the others), then shared by every page that needs it.
+/// The whole catalog, for the one view about all of it (the list of what is kept offline):
+/// fetched when it first asks (never by the others), then shared.
 #[derive(Clone)]
 struct CatalogSlot {
     /// The app's owner: the shared load outlives the page that started it.
@@ -125,19 +125,6 @@ pub fn provide_catalog(base: SiteBase) {
         base,
         load: StoredValue::new(None),
     });
-}
-
-/// The whole catalog, for the pages about all of it. A missing catalog is a failure of the
-/// site, not a page that does not exist.
-pub fn use_catalog() -> Data<Arc<Catalog>> {
-    if let Some(catalog) = use_preloaded().catalog {
-        return Data::Ready(catalog);
-    }
-    let catalog = shared_catalog();
-    // A retry loads the shared catalog again (see `retry`).
-    Data::Loading(LocalResource::new(move || async move {
-        catalog.await.map_err(Failure::Load)
-    }))
 }
 
 /// The whole catalog, if it can be had, for views about all of it that only add to a page

@@ -23,12 +23,28 @@ pub struct Hits {
     pub hits: Vec<Hit>,
 }
 
-/// A query with its filters (empty: none).
+/// A query with its filters (empty: none): the top-level region's slug, the body's id, the
+/// year. All of them live in the search page's address.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Query {
     pub text: String,
+    pub region: String,
     pub agency: String,
     pub year: String,
+}
+
+impl Query {
+    /// Words without filters.
+    pub fn words(text: &str) -> Self {
+        Query {
+            text: text.to_string(),
+            ..Default::default()
+        }
+    }
+
+    pub fn filtered(&self) -> bool {
+        !(self.region.is_empty() && self.agency.is_empty() && self.year.is_empty())
+    }
 }
 
 /// Around the words the index adds for the browser's way of cutting Chinese into words
@@ -126,9 +142,10 @@ function pagefind(url) {
   });
   return loaded;
 }
-export async function nianbao_search(url, text, agency, year, limit) {
+export async function nianbao_search(url, text, region, agency, year, limit) {
   const pf = await pagefind(url);
   const filters = {};
+  if (region) filters.region = region;
   if (agency) filters.agency = agency;
   if (year) filters.year = year;
   const found = await pf.search(text, { filters });
@@ -154,6 +171,7 @@ export function nianbao_search_preload(url) {
         pub async fn nianbao_search(
             url: &str,
             text: &str,
+            region: &str,
             agency: &str,
             year: &str,
             limit: u32,
@@ -186,6 +204,7 @@ pub async fn search(
         let value = js::nianbao_search(
             &script_url(base),
             &query.text,
+            &query.region,
             &query.agency,
             &query.year,
             limit,

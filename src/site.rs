@@ -64,12 +64,17 @@ pub mod route {
     pub const SEARCH: &str = "/search";
 
     /// The search page with a query and its filters (empty ones left out), shareable.
-    pub fn search(text: &str, agency: &str, year: &str) -> String {
-        let params: Vec<String> = [("q", text), ("agency", agency), ("year", year)]
-            .into_iter()
-            .filter(|(_, v)| !v.trim().is_empty())
-            .map(|(k, v)| format!("{k}={}", encode(v.trim())))
-            .collect();
+    pub fn search(query: &crate::search::Query) -> String {
+        let params: Vec<String> = [
+            ("q", &query.text),
+            ("region", &query.region),
+            ("agency", &query.agency),
+            ("year", &query.year),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| format!("{k}={}", encode(v.trim())))
+        .collect();
         if params.is_empty() {
             canonical(SEARCH)
         } else {
@@ -270,6 +275,7 @@ pub mod anchor {
 #[cfg(test)]
 mod tests {
     use super::{anchor, route, SiteBase};
+    use crate::search::Query;
     use nianbao_model::{ReviewCell, TableKind};
 
     // Shared links carry these addresses: a change here breaks links already out there.
@@ -296,10 +302,16 @@ mod tests {
         assert_eq!(route::canonical("/pingtan/2024/s3"), "/pingtan/2024/s3/");
         assert_eq!(route::canonical("/"), "/");
         assert_eq!(route::offline(), "/offline");
-        assert_eq!(route::search("", "", ""), "/search/");
+        assert_eq!(route::search(&Query::default()), "/search/");
+        let query = Query {
+            text: "行政 复议".into(),
+            region: "fujian".into(),
+            agency: "pingtan".into(),
+            year: "2024".into(),
+        };
         assert_eq!(
-            route::search("行政 复议", "pingtan", "2024"),
-            "/search/?q=%E8%A1%8C%E6%94%BF%20%E5%A4%8D%E8%AE%AE&agency=pingtan&year=2024"
+            route::search(&query),
+            "/search/?q=%E8%A1%8C%E6%94%BF%20%E5%A4%8D%E8%AE%AE&region=fujian&agency=pingtan&year=2024"
         );
     }
 

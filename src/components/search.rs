@@ -138,10 +138,7 @@ pub fn SearchBox() -> impl IntoView {
     let open = RwSignal::new(false);
     let form_ref = NodeRef::<leptos::html::Form>::new();
     let input_ref = NodeRef::<leptos::html::Input>::new();
-    let query = Signal::derive(move || Query {
-        text: text.get(),
-        ..Default::default()
-    });
+    let query = Signal::derive(move || Query::words(&text.get()));
     let outcome = use_search(query, HEADER_HITS);
 
     // `/` anywhere but in a field focuses the search field.
@@ -183,7 +180,7 @@ pub fn SearchBox() -> impl IntoView {
         move |event: leptos::ev::SubmitEvent| {
             event.prevent_default();
             open.set(false);
-            let url = base.href(&route::search(&text.get_untracked(), "", ""));
+            let url = base.href(&route::search(&Query::words(&text.get_untracked())));
             navigate(
                 &url,
                 NavigateOptions {
@@ -223,7 +220,8 @@ pub fn SearchBox() -> impl IntoView {
                     view! {
                         <p class="search-more">
                             <a
-                                href=use_site_base().href(&route::search(&query.text, "", ""))
+                                href=use_site_base()
+                                    .href(&route::search(&Query::words(&query.text)))
                                 on:click=move |_| close.run(())
                             >
                                 {format!("查看全部 {} 条结果", hits.total)}

@@ -368,11 +368,15 @@ pub fn SectionView(section: Section, depth: usize) -> impl IntoView {
 }
 
 /// What a search result shows and filters by, for the pre-rendered page's record: the
-/// section's heading, the body (its id as the filter, its name to show), the year, the format.
+/// section's heading, the body (its id as the filter, its name to show), the year, the format,
+/// the top-level region (its slug).
 /// (`data-pagefind-ignore` without "all": the text is left out, the meta and filters kept.)
 fn search_record(report: &Report, full_heading: &str) -> impl IntoView {
     let attr = |key: &str, value: &str| format!("{key}:{}", value.replace(',', "，"));
+    let region =
+        (report.agency.region.first().cloned()).unwrap_or_else(nianbao_model::regions::unplaced);
     view! {
+        <span hidden data-pagefind-ignore data-pagefind-filter=attr("region", &region.slug)></span>
         <span
             hidden
             data-pagefind-ignore

@@ -17,6 +17,7 @@ use crate::components::page_meta::PageMeta;
 use crate::components::regions::RegionPath;
 use crate::data::{use_agency, AgencyData};
 use crate::params::{use_agency_address, AgencyAddress};
+use crate::search::Query;
 use crate::site::{anchor, route, use_site_base};
 use crate::takeover::TakeOver;
 
@@ -125,6 +126,17 @@ fn AgencyView(data: AgencyData) -> impl IntoView {
             <section aria-labelledby="agency-reports">
                 <h2 id="agency-reports">"历年报告"</h2>
                 <ul class="year-list">{reports}</ul>
+                <p class="agency-search">
+                    <a href=base
+                        .href(
+                            &route::search(
+                                &Query {
+                                    agency: id.clone(),
+                                    ..Query::default()
+                                },
+                            ),
+                        )>{format!("在{name}的历年报告中搜索")}</a>
+                </p>
                 <SaveOffline agency=id.clone() name=name.clone() years=report_years.clone() />
             </section>
             <ComparePicker agency=id.clone() years=report_years />

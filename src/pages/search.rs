@@ -1,18 +1,20 @@
-//! `/search?q=…&agency=…&year=…`: full-text search over every report's sections. The query
-//! and filters live in the URL (shareable; the back button brings them back); the page is
-//! pre-rendered as an empty shell that the app fills.
+//! `/search?q=…&region=…&agency=…&year=…`: full-text search over every report's sections. The
+//! query and filters live in the URL (shareable; the back button brings them back); the page
+//! is pre-rendered as an empty shell that the app fills. The filters' choices come from
+//! `regions.json` (top-level regions, years), a size that does not grow with the bodies; a body
+//! filter comes from a body's page (`?agency=…`) and shows the body's name from its own file.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use nianbao_model::Catalog;
+use nianbao_model::RegionIndex;
 
 use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
 use crate::components::search::{use_search, HitLink, Outcome};
-use crate::data::use_catalog;
+use crate::data::{use_agency_entry, use_region_index};
 use crate::search::Query;
 use crate::site::{route, use_site_base};
 use crate::takeover::TakeOver;
@@ -23,13 +25,13 @@ const PAGE_HITS: u32 = 50;
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let content = show(
-        use_catalog(),
+        use_region_index(),
         Labels {
             what: "报告目录",
             loading: "正在载入报告目录…",
         },
         Missing::default,
-        |catalog| view! { <SearchView catalog /> },
+        |index| view! { <SearchView index /> },
     );
     view! {
         <PageMeta
@@ -46,13 +48,14 @@ pub fn SearchPage() -> impl IntoView {
 }
 
 #[component]
-fn SearchView(catalog: Arc<Catalog>) -> impl IntoView {
+fn SearchView(index: Arc<RegionIndex>) -> impl IntoView {
     let params = use_query_map();
     let navigate = use_navigate();
     let base = use_site_base();
     let query = Memo::new(move |_| {
         params.with(|p| Query {
             text: p.get("q").unwrap_or_default(),
+            region: p.get("region").unwrap_or_default(),
             agency: p.get("agency").unwrap_or_default(),
             year: p.get("year").unwrap_or_default(),
         })
@@ -63,7 +66,7 @@ fn SearchView(catalog: Arc<Catalog>) -> impl IntoView {
     let go = {
         let base = base.clone();
         move |next: Query| {
-            let url = base.href(&route::search(&next.text, &next.agency, &next.year));
+            let url = base.href(&route::search(&next));
             navigate(
                 &url,
                 NavigateOptions {
@@ -75,18 +78,13 @@ fn SearchView(catalog: Arc<Catalog>) -> impl IntoView {
             );
         }
     };
-    let mut years: Vec<u16> = catalog
-        .agencies
+    let regions: Vec<(String, String)> = index
+        .regions
         .iter()
-        .flat_map(|a| a.reports.iter().map(|r| r.year))
+        .map(|r| (r.region.slug.clone(), r.region.name.clone()))
         .collect();
-    years.sort_unstable_by(|a, b| b.cmp(a));
-    years.dedup();
-    let agencies: Vec<(String, String)> = catalog
-        .agencies
-        .iter()
-        .map(|a| (a.agency.id.clone(), a.agency.name.clone()))
-        .collect();
+    let years = index.years.clone();
+    let agency = Memo::new(move |_| query.read().agency.clone());
 
     let on_text = {
         let go = go.clone();
@@ -96,11 +94,19 @@ fn SearchView(catalog: Arc<Catalog>) -> impl IntoView {
             go(next);
         }
     };
-    let on_agency = {
+    let on_region = {
         let go = go.clone();
         move |event| {
             let mut next = query.get_untracked();
-            next.agency = event_target_value(&event);
+            next.region = event_target_value(&event);
+            go(next);
+        }
+    };
+    let clear_agency = {
+        let go = go.clone();
+        move || {
+            let mut next = query.get_untracked();
+            next.agency.clear();
             go(next);
         }
     };
@@ -114,6 +120,7 @@ fn SearchView(catalog: Arc<Catalog>) -> impl IntoView {
     };
     let clear_filters = move |_| {
         let mut next = query.get_untracked();
+        next.region.clear();
         next.agency.clear();
         next.year.clear();
         go(next);
@@ -131,7 +138,7 @@ fn SearchView(catalog: Arc<Catalog>) -> impl IntoView {
             view! { <p class="search-status">"搜索暂时无法使用，请稍后再试。"</p> }.into_any()
         }
         Outcome::Found(found, hits) if hits.hits.is_empty() => {
-            let filtered = !found.agency.is_empty() || !found.year.is_empty();
+            let filtered = found.filtered();
             view! {
                 <p class="search-status">
                     {format!("没有找到与“{}”相关的章节。", found.text)}
@@ -184,17 +191,17 @@ fn SearchView(catalog: Arc<Catalog>) -> impl IntoView {
                 prop:value=move || query.read().text.clone()
                 on:input=on_text
             />
-            <label for="search-agency">"机关"</label>
+            <label for="search-region">"地区"</label>
             <select
-                id="search-agency"
-                name="agency"
-                prop:value=move || query.read().agency.clone()
-                on:change=on_agency
+                id="search-region"
+                name="region"
+                prop:value=move || query.read().region.clone()
+                on:change=on_region
             >
-                <option value="">"全部机关"</option>
-                {agencies
+                <option value="">"全部地区"</option>
+                {regions
                     .into_iter()
-                    .map(|(id, name)| view! { <option value=id>{name}</option> })
+                    .map(|(slug, name)| view! { <option value=slug>{name}</option> })
                     .collect_view()}
             </select>
             <label for="search-year">"年度"</label>
@@ -210,10 +217,48 @@ fn SearchView(catalog: Arc<Catalog>) -> impl IntoView {
                     .map(|y| view! { <option value=y.to_string()>{format!("{y}年度")}</option> })
                     .collect_view()}
             </select>
+            {move || {
+                let id = agency.get();
+                (!id.is_empty())
+                    .then(|| {
+                        let clear = clear_agency.clone();
+                        view! {
+                            <AgencyFilter agency=id on_clear=Callback::new(move |_| clear()) />
+                        }
+                    })
+            }}
         </form>
         <div class="search-results" aria-live="polite">
             {results}
         </div>
         <TakeOver />
+    }
+}
+
+/// The body a search is narrowed to (from a body's page), by name once its file is in, with a
+/// button that drops it. The hidden field keeps it in the form's plain GET.
+#[component]
+fn AgencyFilter(agency: String, on_clear: Callback<()>) -> impl IntoView {
+    let entry = use_agency_entry(agency.clone());
+    let name = {
+        let agency = agency.clone();
+        move || {
+            entry
+                .get()
+                .flatten()
+                .map(|e| e.agency.name)
+                .unwrap_or_else(|| agency.clone())
+        }
+    };
+    view! {
+        <p class="search-agency">
+            <input type="hidden" name="agency" value=agency />
+            "只搜索："
+            {name}
+            " "
+            <button type="button" on:click=move |_| on_clear.run(())>
+                "搜索全部机关"
+            </button>
+        </p>
     }
 }

@@ -56,6 +56,39 @@ test('typing 信息处理费 lists 平潭 sections, highlighted; a hit opens its
   });
 });
 
+test("a body's page searches its reports; the region filter narrows; neither reads the catalog", { timeout: TIMEOUT }, async (t) => {
+  await withPage(t, {}, async (page) => {
+    const fetched = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await open(page, '/pingtan');
+    await page.getByRole('link', { name: '在平潭综合实验区的历年报告中搜索' }).click();
+    await page.waitForURL((u) => u.searchParams.get('agency') === 'pingtan');
+    await page.locator('.search-agency', { hasText: '只搜索：平潭综合实验区' }).waitFor();
+    const hits = page.locator('.search-results a.search-hit');
+    const metas = () => page.locator('.search-results .search-hit-meta').allTextContents();
+
+    await page.locator('#search-page-input').fill('依申请');
+    await page.waitForURL((u) => u.searchParams.get('q') === '依申请');
+    await hits.first().waitFor();
+    let found = await metas();
+    assert.ok(found.every((m) => m.startsWith('平潭综合实验区 · ')), `only 平潭: ${found}`);
+
+    await page.getByRole('button', { name: '搜索全部机关' }).click();
+    await page.waitForURL((u) => !u.searchParams.has('agency'));
+    await page.locator('#search-region').selectOption('liaoning');
+    await page.waitForURL((u) => u.searchParams.get('region') === 'liaoning');
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.search-results .search-hit-meta')].every((m) => !m.textContent.includes('平潭')),
+    );
+    await hits.first().waitFor();
+    found = await metas();
+    assert.ok(found.length > 0 && found.every((m) => m.includes('沈阳')), `only 辽宁: ${found}`);
+    const years = await page.locator('#search-year option').allTextContents();
+    assert.ok(years.includes('2024年度') && years.includes('2011年度'), `years: ${years}`);
+    assert.ok(!fetched.some((p) => p.endsWith('/data/catalog.json')), 'catalog.json not fetched');
+  });
+});
+
 // The index cuts 行政复议 as 行政 复议 (jieba), the browser's query as 行政 复 议 (Intl.Segmenter):
 // the words the index adds for the latter (scripts/search-index.mjs) let both be found, and
 // never show in an excerpt.

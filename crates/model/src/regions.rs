@@ -95,6 +95,9 @@ pub struct RegionIndex {
     pub reports: usize,
     pub regions: Vec<RegionSummary>,
     pub latest: Vec<LatestReport>,
+    /// Every report year of the catalog, newest first (the search page's year filter).
+    #[serde(default)]
+    pub years: Vec<u16>,
 }
 
 /// `data/region/{slug}.json`: one region, where it stands, its sub-regions and its own bodies.
@@ -272,12 +275,20 @@ impl RegionFiles {
         });
         latest.truncate(LATEST_COUNT);
 
+        let mut years: Vec<u16> = catalog
+            .agencies
+            .iter()
+            .flat_map(|a| a.reports.iter().map(|r| r.year))
+            .collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
         let index = RegionIndex {
             schema_version: SCHEMA_VERSION,
             bodies: catalog.agencies.len(),
             reports: catalog.agencies.iter().map(|a| a.reports.len()).sum(),
             regions: roots.iter().map(|&r| summary(r)).collect(),
             latest,
+            years,
         };
         let agencies = catalog
             .agencies
@@ -390,6 +401,7 @@ mod tests {
         assert_eq!(large.index.reports, 100_000);
         assert_eq!(large.index.regions.len(), 8);
         assert_eq!(large.index.latest.len(), LATEST_COUNT);
+        assert_eq!(large.index.years, (2015..2025).rev().collect::<Vec<u16>>());
         // A region's shard holds its own bodies and names its sub-regions: bounded by the
         // geography, not by the catalog's size.
         let biggest = large.shards.iter().map(size).max().unwrap();
