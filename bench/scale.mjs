@@ -1,10 +1,11 @@
 // Figures for `cargo xtask scale` (issue 16): the output's size on disk (raw, and brotli as a
 // host would precompress it — measured on a sample of files beyond SAMPLE files, and said so),
-// and the catalog data a reader fetches on a cold load of the home page, a body's page and a
-// section page of the synthetic site served at BASE_URL. Prints one JSON line on stdout.
+// and the catalog data a reader fetches on a cold load of the home page, a body's page, a
+// section page, a region's check-up and the search page of the synthetic site served at
+// BASE_URL. Prints one JSON line on stdout.
 //
 //   SCALE_SITE=target/scale-100 BASE_URL=http://127.0.0.1:PORT SCALE_BODY=synthetic-0 \
-//   SCALE_SECTION=/synthetic-0/2025/s3/ node bench/scale.mjs
+//   SCALE_SECTION=/synthetic-0/2025/s3/ SCALE_CHECKS=/checks/synthetic-p0-c0/ node bench/scale.mjs
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -77,6 +78,8 @@ async function main() {
     figures.home = await catalogBytes(browser, '/');
     figures.body = await catalogBytes(browser, `/${process.env.SCALE_BODY}/`);
     figures.section = await catalogBytes(browser, process.env.SCALE_SECTION);
+    figures.checks = await catalogBytes(browser, process.env.SCALE_CHECKS);
+    figures.search = await catalogBytes(browser, '/search/');
   } finally {
     await browser.close();
   }

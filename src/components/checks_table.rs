@@ -4,13 +4,35 @@
 use leptos::prelude::*;
 use nianbao_model::checkup_table::{self, CheckRow, Filter, SortKey};
 use nianbao_model::format::chinese_date;
-use nianbao_model::AgencyEntry;
+use nianbao_model::{AgencyEntry, RegionSummary};
 
 use crate::components::download;
+use crate::components::regions::counts;
 use crate::site::{route, use_site_base};
 
 /// What the check-up checks, for the pages that show it.
 pub const CHECKS_LEDE: &str = "每份报告的发布日期与法定期限（报告年度2018年及以前为次年3月31日前；2019年起部门为次年1月31日前、人民政府为次年3月31日前），模板章节与表格是否齐全，以及表格勾稽关系和正文与表格的同一数字是否一致。只陈述事实，每项发现都链接到原文所在之处。";
+
+/// Links to these regions' check-ups, each with how much stands under it.
+#[component]
+pub fn RegionChecksLinks(regions: Vec<RegionSummary>) -> impl IntoView {
+    let base = use_site_base();
+    let items = regions
+        .iter()
+        .map(|region| {
+            view! {
+                <li>
+                    <a href=base
+                        .href(
+                            &route::region_checks(&region.region.slug),
+                        )>{format!("{}的报告体检", region.region.name)}</a>
+                    <span class="report-meta">{counts(region)}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="report-list checks-regions">{items}</ul> }
+}
 
 const COLUMNS: [(&str, SortKey); 7] = [
     ("机关", SortKey::Agency),

@@ -7,12 +7,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use nianbao_model::RegionIndex;
 
-use crate::components::checks_table::CHECKS_LEDE;
+use crate::components::checks_table::{RegionChecksLinks, CHECKS_LEDE};
 use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
-use crate::components::regions::counts;
 use crate::data::use_region_index;
-use crate::site::{route, use_site_base};
+use crate::site::route;
 use crate::takeover::TakeOver;
 
 #[component]
@@ -43,27 +42,11 @@ pub fn ChecksPage() -> impl IntoView {
 
 #[component]
 fn ChecksRegions(index: Arc<RegionIndex>) -> impl IntoView {
-    let base = use_site_base();
-    let regions = index
-        .regions
-        .iter()
-        .map(|region| {
-            view! {
-                <li>
-                    <a href=base
-                        .href(
-                            &route::region_checks(&region.region.slug),
-                        )>{format!("{}的报告体检", region.region.name)}</a>
-                    <span class="report-meta">{counts(region)}</span>
-                </li>
-            }
-        })
-        .collect_view();
     view! {
         <TakeOver />
         <section aria-labelledby="checks-regions">
             <h2 id="checks-regions">"按地区查看"</h2>
-            <ul class="report-list checks-regions">{regions}</ul>
+            <RegionChecksLinks regions=index.regions.clone() />
         </section>
     }
 }

@@ -5,12 +5,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::checks_table::{ChecksTable, CHECKS_LEDE};
+use crate::components::checks_table::{ChecksTable, RegionChecksLinks, CHECKS_LEDE};
 use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
 use crate::components::regions::{counts, RegionPath};
 use crate::data::use_region_checks;
-use crate::site::{route, use_site_base};
+use crate::site::route;
 use crate::takeover::TakeOver;
 
 #[component]
@@ -28,24 +28,8 @@ pub fn RegionChecksPage() -> impl IntoView {
             agency: None,
         },
         |checks| {
-            let base = use_site_base();
             let region = checks.region.clone();
             let name = region.region.name.clone();
-            let children = checks
-                .children
-                .iter()
-                .map(|child| {
-                    view! {
-                        <li>
-                            <a href=base
-                                .href(
-                                    &route::region_checks(&child.region.slug),
-                                )>{format!("{}的报告体检", child.region.name)}</a>
-                            <span class="report-meta">{counts(child)}</span>
-                        </li>
-                    }
-                })
-                .collect_view();
             let has_children = !checks.children.is_empty();
             let bodies = checks.agencies.len();
             let reports: usize = checks.agencies.iter().map(|a| a.reports.len()).sum();
@@ -89,7 +73,7 @@ pub fn RegionChecksPage() -> impl IntoView {
                             view! {
                                 <section aria-labelledby="checks-sub-regions">
                                     <h2 id="checks-sub-regions">"下级地区"</h2>
-                                    <ul class="report-list checks-regions">{children}</ul>
+                                    <RegionChecksLinks regions=checks.children.clone() />
                                 </section>
                             }
                         })}

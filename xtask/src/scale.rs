@@ -65,6 +65,8 @@ pub fn check(figures: &Value) -> Result<(), String> {
         "cold_catalog_bytes_home",
         "cold_catalog_bytes_body",
         "cold_catalog_bytes_section",
+        "cold_catalog_bytes_checks",
+        "cold_catalog_bytes_search",
     ] {
         if !figures[key].is_number() {
             return Err(format!("scale: figure {key} is missing from {figures}"));
@@ -172,7 +174,10 @@ pub fn run(root: &Path, args: &ScaleArgs) -> Result<Value, String> {
             .env("SCALE_SITE", &site)
             .env("BASE_URL", &server.url)
             .env("SCALE_BODY", "synthetic-0")
-            .env("SCALE_SECTION", &section),
+            .env("SCALE_SECTION", &section)
+            // Body 0's city: the largest check-up file that still holds its sub-regions'
+            // bodies once there are enough of them (see `region_checks::WHOLE_REPORTS`).
+            .env("SCALE_CHECKS", "/checks/synthetic-p0-c0/"),
     )?;
     drop(server);
 
@@ -198,6 +203,8 @@ pub fn run(root: &Path, args: &ScaleArgs) -> Result<Value, String> {
         "cold_catalog_bytes_body": sizes["body"]["bytes"],
         "cold_catalog_bytes_section": sizes["section"]["bytes"],
         "cold_catalog_files_section": sizes["section"]["files"],
+        "cold_catalog_bytes_checks": sizes["checks"]["bytes"],
+        "cold_catalog_bytes_search": sizes["search"]["bytes"],
     });
     print_table(&figures);
     println!("{figures}");
@@ -381,6 +388,14 @@ fn print_table(f: &Value) {
         (
             "catalog data, cold load of a section page",
             kb(&f["cold_catalog_bytes_section"]),
+        ),
+        (
+            "catalog data, cold load of a city's check-up",
+            kb(&f["cold_catalog_bytes_checks"]),
+        ),
+        (
+            "catalog data, cold load of the search page",
+            kb(&f["cold_catalog_bytes_search"]),
         ),
     ];
     println!("\n| figure | value |\n|---|---|");
