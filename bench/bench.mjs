@@ -48,11 +48,14 @@ const CHROME_FLAGS = [
   '--disable-sync',
 ];
 
-/** The pages Lighthouse measures, each with its plain-HTML baseline (the whole report). */
+/** The pages Lighthouse measures, each with its plain-HTML baseline: the whole report for a
+ * report's pages, the pre-rendered page without its scripts for the others (`plain`). */
 const PAGES = [
   { name: 'section, 2021 template', path: '/pingtan/2024/s3/', report: 'pingtan/2024', anchor: 's3' },
   { name: 'seed report, section', path: '/shenyang-fgw/2017/s5/', report: 'shenyang-fgw/2017', anchor: 's5' },
   { name: '图解 view', path: '/pingtan/2024/tujie/', report: 'pingtan/2024', anchor: '' },
+  { name: 'comparison of two years, section', path: '/pingtan/compare/2023/2024/s3/', plain: 'compare-pingtan-2023-2024-s3' },
+  { name: "a region's check-up", path: '/checks/fujian/', plain: 'checks-fujian' },
 ];
 
 const BUDGET = {
@@ -133,9 +136,23 @@ function fileFor(url) {
 // ---------------------------------------------------------------------------------------------
 // Baselines: the report as one plain HTML page, written into the served folder.
 
+/** A pre-rendered page as plain HTML: its text and styles, without the app's scripts. */
+function plainPage(pathname) {
+  const html = readFileSync(path.join(DIST, pathname, 'index.html'), 'utf8');
+  return html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<link\b[^>]*rel="(?:modulepreload|preload)"[^>]*>/g, '');
+}
+
 function writeBaselines() {
   const written = new Map();
-  for (const page of PAGES) {
+  for (const page of PAGES.filter((p) => p.plain)) {
+    const file = path.join(DIST, 'baseline', `${page.plain}.html`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, plainPage(page.path));
+    page.baseline = `/baseline/${page.plain}.html`;
+  }
+  for (const page of PAGES.filter((p) => p.report)) {
     if (written.has(page.report)) continue;
     const report = JSON.parse(readFileSync(path.join(DIST, 'data', `${page.report}.json`), 'utf8'));
     const file = path.join(DIST, 'baseline', `${page.report}.html`);
@@ -143,7 +160,7 @@ function writeBaselines() {
     writeFileSync(file, baselineHtml(report));
     written.set(page.report, `/baseline/${page.report}.html`);
   }
-  for (const page of PAGES) {
+  for (const page of PAGES.filter((p) => p.report)) {
     page.baseline = written.get(page.report) + (page.anchor ? `#${page.anchor}` : '');
   }
 }

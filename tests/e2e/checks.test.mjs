@@ -106,7 +106,7 @@ test("a region's check-up sorts, filters and names its sub-regions", { timeout: 
 });
 
 test('an unknown region in a check-up address says so', { timeout: TIMEOUT }, async (t) => {
-  await withPage(t, {}, async (page) => {
+  await withPage(t, { allow: [{ status: 404, url: '/data/checks/no-such-region.json' }] }, async (page) => {
     await open(page, '/checks/no-such-region');
     await page.getByText('地区“no-such-region”').first().waitFor();
   });
