@@ -23,8 +23,9 @@ export const PRECACHE = {
     '*.{js,wasm,css,svg}',
     'snippets/**/*.js',
     'echarts/**/*.js',
-    // The home page with its region index, the whole catalog (the search page's filters), and
-    // the search page with its index. A region's file is kept once a reader opens it.
+    // The home page with its region index (also the search page's filters), the whole catalog
+    // (it names what is kept, on /offline), and the search page with its index. A region's
+    // file is kept once a reader opens it.
     'index.html',
     'data/regions.json',
     'data/catalog.json',
