@@ -174,16 +174,17 @@ fn run() -> Result<(), String> {
     }
     let mut now = RenderState::new(renderer.clone());
     let mut rendered = 0;
-    let mut paths = match kept("site", data.site_digest()) {
+    let site_digest = data.site_digest()?;
+    let mut paths = match kept("site", &site_digest) {
         Some(paths) => paths,
         None => {
-            let site = data.site();
+            let site = data.site()?;
             let paths = site_paths(&site);
             rendered += render(&site, &paths)?;
             paths
         }
     };
-    now.record("site", data.site_digest().to_string(), paths.clone());
+    now.record("site", site_digest, paths.clone());
 
     let per_process = std::env::var("NIANBAO_PRERENDER_AGENCIES_PER_PROCESS")
         .ok()

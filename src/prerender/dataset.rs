@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use nianbao_model::overview::Total;
-use nianbao_model::{paths, AgencyEntry, Catalog, RegionChecks, RegionIndex, RegionShard, Series};
+use nianbao_model::{paths, AgencyEntry, Catalog, RegionIndex, RegionShard, Series};
 
 use super::state::Digest;
 use crate::data::Preloaded;
@@ -19,10 +19,10 @@ pub struct DataSet {
     catalog: Arc<Catalog>,
     regions: Arc<RegionIndex>,
     shards: HashMap<String, Arc<RegionShard>>,
-    checks: HashMap<String, Arc<RegionChecks>>,
     overview: Arc<Vec<Total>>,
-    /// Every file the site-wide pages are rendered from.
-    site_digest: String,
+    /// The files read up front (the regions' check-up tables are read only for the site-wide
+    /// pages: the worker processes never need them).
+    opened_digest: String,
 }
 
 /// One agency's files as read, not yet parsed, and the digest of all that its pages are
@@ -46,9 +46,8 @@ impl DataSet {
         site_digest.add(paths::REGIONS, &regions_text);
         let regions = nianbao_model::parse_region_index(&regions_text)
             .map_err(|e| format!("regions: {e}"))?;
-        // Every region and its check-up table, from the top down.
+        // Every region, from the top down.
         let mut shards = HashMap::new();
-        let mut checks = HashMap::new();
         let mut pending: Vec<String> = regions
             .regions
             .iter()
@@ -61,12 +60,6 @@ impl DataSet {
             let shard =
                 nianbao_model::parse_region_shard(&text).map_err(|e| format!("{relative}: {e}"))?;
             pending.extend(shard.children.iter().map(|c| c.region.slug.clone()));
-            let relative = paths::checks(&slug);
-            let text = read(&relative)?;
-            site_digest.add(&relative, &text);
-            let table = nianbao_model::parse_region_checks(&text)
-                .map_err(|e| format!("{relative}: {e}"))?;
-            checks.insert(slug.clone(), Arc::new(table));
             shards.insert(slug, Arc::new(shard));
         }
         let overview_text = read(paths::OVERVIEW)?;
@@ -78,9 +71,8 @@ impl DataSet {
             catalog: Arc::new(catalog),
             regions: Arc::new(regions),
             shards,
-            checks,
             overview: Arc::new(overview),
-            site_digest: site_digest.finish(),
+            opened_digest: site_digest.finish(),
         })
     }
 
@@ -90,16 +82,30 @@ impl DataSet {
     }
 
     /// What the site-wide pages are rendered from: the catalog, the regions with their
-    /// check-up tables and the overview's totals.
-    pub fn site(&self) -> Preloaded {
-        Preloaded {
+    /// check-up tables (read now) and the overview's totals.
+    pub fn site(&self) -> Result<Preloaded, String> {
+        let mut checks = HashMap::new();
+        for slug in self.shards.keys() {
+            let relative = paths::checks(slug);
+            let table = nianbao_model::parse_region_checks(&self.read(&relative)?)
+                .map_err(|e| format!("{relative}: {e}"))?;
+            checks.insert(slug.clone(), Arc::new(table));
+        }
+        Ok(Preloaded {
             catalog: Some(self.catalog.clone()),
             regions: Some(self.regions.clone()),
             shards: self.shards.clone(),
-            checks: self.checks.clone(),
+            checks,
             overview: Some(self.overview.clone()),
             ..Preloaded::default()
-        }
+        })
+    }
+
+    /// The regions' slugs in a fixed order.
+    fn region_slugs(&self) -> Vec<&String> {
+        let mut slugs: Vec<&String> = self.shards.keys().collect();
+        slugs.sort_unstable();
+        slugs
     }
 
     fn read(&self, relative: &str) -> Result<String, String> {
@@ -107,8 +113,14 @@ impl DataSet {
     }
 
     /// The digest of every file the site-wide pages are rendered from.
-    pub fn site_digest(&self) -> &str {
-        &self.site_digest
+    pub fn site_digest(&self) -> Result<String, String> {
+        let mut digest = Digest::new();
+        digest.add("opened", &self.opened_digest);
+        for slug in self.region_slugs() {
+            let relative = paths::checks(slug);
+            digest.add(&relative, &self.read(&relative)?);
+        }
+        Ok(digest.finish())
     }
 
     /// An agency's report files, read, and the digest of all its pages are rendered from: its

@@ -259,7 +259,7 @@ pub fn output_file(dist: &Path, path: &str) -> PathBuf {
 /// The whole data set at once (tests and small sites).
 pub fn load_data(dist: &Path) -> Result<Preloaded, String> {
     let set = DataSet::open(dist)?;
-    let mut data = set.site();
+    let mut data = set.site()?;
     for id in set.agencies() {
         let agency = set.agency(&set.agency_sources(id)?)?;
         data.reports.extend(agency.reports);
