@@ -6,8 +6,8 @@ use std::fmt;
 
 use crate::overview::{OverviewFile, Total};
 use crate::{
-    AgencyFile, Catalog, NameIndex, RegionChecks, RegionIndex, RegionShard, Report, Series,
-    SeriesFile, SCHEMA_VERSION,
+    AgencyFile, Catalog, NameIndex, RegionChecks, RegionIndex, RegionShard, Report, ReportHead,
+    Series, SeriesFile, SCHEMA_VERSION,
 };
 
 /// Why a data file could not be read. `Display` speaks to the reader (zh-CN).
@@ -57,6 +57,11 @@ fn parse_versioned<T: DeserializeOwned>(text: &str) -> Result<T, DataError> {
 }
 
 pub fn parse_report(text: &str) -> Result<Report, DataError> {
+    parse_versioned(text)
+}
+
+/// A report file's agency and year only (see [`ReportHead`]).
+pub fn parse_report_head(text: &str) -> Result<ReportHead, DataError> {
     parse_versioned(text)
 }
 
@@ -121,6 +126,23 @@ mod tests {
             parse_series(r#"{"schema_version": 2, "series": {}}"#),
             Err(DataError::Malformed(_))
         ));
+    }
+
+    #[test]
+    fn a_report_head_names_the_whole_report() {
+        let text = r#"{"schema_version": 2, "agency": {"id": "pingtan", "name": "平潭综合实验区"},
+            "year": 2024, "title": "x", "sections": [{"unknown": true}]}"#;
+        let head = parse_report_head(text).unwrap();
+        assert_eq!((head.agency.id.as_str(), head.year), ("pingtan", 2024));
+        assert_eq!(head.agency.name, "平潭综合实验区");
+        assert!(matches!(
+            parse_report_head(r#"{"schema_version": 2, "year": 2024}"#),
+            Err(DataError::Malformed(_))
+        ));
+        assert_eq!(
+            parse_report_head(r#"{"schema_version": 9}"#),
+            Err(DataError::UnknownSchema { found: Some(9) })
+        );
     }
 
     #[test]

@@ -29,7 +29,8 @@ pub use catalog::{AgencyEntry, Catalog, ReportEntry};
 pub use checkup::{BodyKind, Checkup, CheckupRule, Finding};
 pub use json::{
     parse_agency_file, parse_catalog, parse_name_index, parse_overview, parse_region_checks,
-    parse_region_index, parse_region_shard, parse_report, parse_series, DataError,
+    parse_region_index, parse_region_shard, parse_report, parse_report_head, parse_series,
+    DataError,
 };
 pub use outline::Section;
 pub use region_checks::RegionChecks;
@@ -37,7 +38,7 @@ pub use regions::{
     AgencyFile, BodySummary, LatestReport, NameEntry, NameIndex, Region, RegionFiles, RegionIndex,
     RegionShard, RegionSummary, ReportLink,
 };
-pub use report::{Agency, Check, Figure, Report, ReportFormat, SCHEMA_VERSION};
+pub use report::{Agency, Check, Figure, Report, ReportFormat, ReportHead, SCHEMA_VERSION};
 pub use rule::Rule;
 pub use series::{agency_series, series, Basis, Point, Series, SeriesFile, Source};
 pub use tables::{
@@ -82,6 +83,20 @@ pub mod paths {
         format!("data/{agency}/{year}.json")
     }
 
+    /// The agency and year of a report's JSON path (the inverse of [`report`]); `None` for
+    /// any other file.
+    pub fn report_of(file: &str) -> Option<(&str, u16)> {
+        let (agency, name) = file.strip_prefix("data/")?.split_once('/')?;
+        let year = name.strip_suffix(".json")?;
+        let plausible = !agency.is_empty()
+            && year.len() == 4
+            && year.bytes().all(|b| b.is_ascii_digit())
+            && !name.contains('/');
+        plausible
+            .then(|| Some((agency, year.parse().ok()?)))
+            .flatten()
+    }
+
     /// An agency's indicator series (see `series::agency_series`).
     pub fn series(agency: &str) -> String {
         format!("data/{agency}/series.json")
@@ -100,5 +115,28 @@ pub mod paths {
     /// A 图解 panel's share card (with the QR code of the panel's address).
     pub fn card_panel(agency: &str, year: u16, section: &str) -> String {
         format!("cards/{agency}/{year}/tujie/{section}.png")
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn a_report_file_is_known_by_its_path_and_nothing_else_is() {
+            assert_eq!(report_of(&report("pingtan", 2024)), Some(("pingtan", 2024)));
+            for other in [
+                CATALOG.to_string(),
+                agency("pingtan"),
+                series("pingtan"),
+                region("fujian"),
+                checks("fujian"),
+                "data/pingtan/2024/x.json".into(),
+                "data/pingtan/20x4.json".into(),
+                "data//2024.json".into(),
+                "cards/pingtan/2024.png".into(),
+            ] {
+                assert_eq!(report_of(&other), None, "{other}");
+            }
+        }
     }
 }

@@ -27,6 +27,14 @@ pub struct Agency {
     pub region: Vec<crate::regions::Region>,
 }
 
+/// The head of a report file: whose report and of which year, read without the rest (the
+/// list of what is kept offline names its reports from the files themselves).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ReportHead {
+    pub agency: Agency,
+    pub year: u16,
+}
+
 /// Which generation of the report format a report follows (see corpus/TEMPLATE.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
