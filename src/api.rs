@@ -1,13 +1,13 @@
-//! Fetching the data files (catalog and reports) from the site.
+//! Fetching the data files (regions, bodies, reports, series) from the site.
 
 use std::fmt;
 use std::sync::Arc;
 
 use nianbao_model::overview::Total;
 use nianbao_model::{
-    parse_agency_file, parse_catalog, parse_name_index, parse_overview, parse_region_checks,
-    parse_region_index, parse_region_shard, parse_report, parse_series, paths, AgencyFile, Catalog,
-    DataError, NameIndex, RegionChecks, RegionIndex, RegionShard, Report, Series,
+    parse_agency_file, parse_name_index, parse_overview, parse_region_checks, parse_region_index,
+    parse_region_shard, parse_report, parse_report_head, parse_series, paths, AgencyFile,
+    DataError, NameIndex, RegionChecks, RegionIndex, RegionShard, Report, ReportHead, Series,
 };
 
 use crate::site::SiteBase;
@@ -167,10 +167,6 @@ async fn load<T>(
     result.map_err(|error| LoadError { file, error })
 }
 
-pub async fn load_catalog(base: SiteBase) -> Result<Arc<Catalog>, LoadError> {
-    load(&base, paths::CATALOG.to_string(), parse_catalog).await
-}
-
 /// The index of top-level regions (the home page's tree).
 pub async fn load_region_index(base: SiteBase) -> Result<Arc<RegionIndex>, LoadError> {
     load(&base, paths::REGIONS.to_string(), parse_region_index).await
@@ -208,6 +204,15 @@ pub async fn load_report(
     year: u16,
 ) -> Result<Arc<Report>, LoadError> {
     load(&base, paths::report(&agency, year), parse_report).await
+}
+
+/// Whose report a report file is, read without the rest of it (the list of what is kept).
+pub async fn load_report_head(
+    base: SiteBase,
+    agency: String,
+    year: u16,
+) -> Result<Arc<ReportHead>, LoadError> {
+    load(&base, paths::report(&agency, year), parse_report_head).await
 }
 
 /// The overview's totals over every body.

@@ -1,5 +1,5 @@
-//! The one path data takes into pages. A page asks for what it shows — the catalog, one
-//! report, one agency's catalog entry and series — and gets a [`Data`]: ready at once where
+//! The one path data takes into pages. A page asks for what it shows — the region index, one
+//! region, one report, one agency's catalog entry and series — and gets a [`Data`]: ready at once where
 //! the pre-renderer preloaded it, else a resource that fetches exactly those files. Pages show
 //! it with `components::loading::Loaded`, which turns loading, not found and failed into the
 //! same three views everywhere.
@@ -48,6 +48,8 @@ pub enum Data<T: Send + Sync + 'static> {
 /// pre-renderer fills it from the data files; in the browser it is empty and views fetch.
 #[derive(Clone, Default)]
 pub struct Preloaded {
+    /// The pre-renderer's catalog (an agency's pages get only their own entry); the browser
+    /// never loads the whole catalog.
     pub catalog: Option<Arc<Catalog>>,
     pub reports: Vec<Arc<Report>>,
     /// Each agency's `series.json`.
@@ -78,67 +80,9 @@ fn use_preloaded() -> Preloaded {
     use_context().unwrap_or_default()
 }
 
-type CatalogLoad = LocalResource<Result<Arc<Catalog>, LoadError>>;
-
-/// The whole catalog, for the one view about all of it (the list of what is kept offline):
-/// fetched when it first asks (never by the others), then shared.
-#[derive(Clone)]
-struct CatalogSlot {
-    /// The app's owner: the shared load outlives the page that started it.
-    owner: Owner,
-    base: SiteBase,
-    load: StoredValue<Option<CatalogLoad>>,
-}
-
-fn shared_catalog() -> CatalogLoad {
-    let slot: CatalogSlot = expect_context();
-    if let Some(load) = slot.load.get_value() {
-        return load;
-    }
-    let base = slot.base.clone();
-    let load = slot
-        .owner
-        .with(|| LocalResource::new(move || api::load_catalog(base.clone())));
-    slot.load.set_value(Some(load));
-    load
-}
-
-/// Loads a page's data again (its retry button). The shared catalog is loaded again too if it
-/// failed: a page that needs it would otherwise meet the same stored failure.
+/// Loads a page's data again (its retry button).
 pub fn retry<T: Send + Sync + 'static>(resource: LocalResource<Loaded<T>>) -> Callback<()> {
-    // Read now: the click runs outside any reactive owner.
-    let catalog = use_context::<CatalogSlot>().and_then(|slot| slot.load.get_value());
-    Callback::new(move |_| {
-        if let Some(catalog) = catalog {
-            if matches!(catalog.get_untracked(), Some(Err(_))) {
-                catalog.refetch();
-            }
-        }
-        resource.refetch();
-    })
-}
-
-/// Called once by `App`.
-pub fn provide_catalog(base: SiteBase) {
-    provide_context(CatalogSlot {
-        owner: Owner::current().unwrap_or_default(),
-        base,
-        load: StoredValue::new(None),
-    });
-}
-
-/// The whole catalog, if it can be had, for views about all of it that only add to a page
-/// (the list of what is kept offline). Contexts are read now; the future may run later.
-pub fn catalog_if_loaded() -> impl std::future::Future<Output = Option<Arc<Catalog>>> {
-    let preloaded = use_preloaded().catalog;
-    let load = preloaded.is_none().then(shared_catalog);
-    async move {
-        match (preloaded, load) {
-            (Some(catalog), _) => Some(catalog),
-            (None, Some(load)) => load.await.ok(),
-            (None, None) => None,
-        }
-    }
+    Callback::new(move |_| resource.refetch())
 }
 
 /// An agency's catalog entry, if it can be had, for views that only add to a page

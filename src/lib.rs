@@ -80,7 +80,6 @@ pub fn App() -> impl IntoView {
         provide_context(base.clone());
         base
     });
-    data::provide_catalog(base.clone());
     let font_size = provide_font_size();
     provide_status();
     provide_load_notice();

@@ -26,9 +26,20 @@ pub struct Kept {
 }
 
 impl Kept {
-    /// Whether the site file `href` (a path under the site's base) is kept.
-    pub fn has(&self, href: &str) -> bool {
-        self.urls.iter().any(|u| url_path(u) == href)
+    /// The reports whose JSON is kept, as (agency, year), in the order first kept; `base_path`
+    /// is the site's base with its trailing slash (`/` or `/nianbao/`).
+    pub fn reports(&self, base_path: &str) -> Vec<(String, u16)> {
+        let mut reports: Vec<(String, u16)> = Vec::new();
+        for url in &self.urls {
+            let found = url_path(url)
+                .strip_prefix(base_path)
+                .and_then(nianbao_model::paths::report_of)
+                .map(|(agency, year)| (agency.to_string(), year));
+            if let Some(report) = found.filter(|r| !reports.contains(r)) {
+                reports.push(report);
+            }
+        }
+        reports
     }
 }
 
@@ -196,14 +207,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn kept_files_are_found_by_their_site_path() {
+    fn a_kept_url_is_known_by_its_site_path() {
+        assert_eq!(
+            url_path("http://127.0.0.1:8080/nianbao/data/pingtan/2024.json"),
+            "/nianbao/data/pingtan/2024.json"
+        );
+        assert_eq!(url_path("https://a.org/x/y?z=1#w"), "/x/y");
+        assert_eq!(url_path("https://a.org"), "/");
+    }
+
+    #[test]
+    fn kept_reports_are_read_off_their_paths_under_the_base() {
         let kept = Kept {
             saved: vec![],
-            urls: vec!["http://127.0.0.1:8080/nianbao/data/pingtan/2024.json".into()],
+            urls: [
+                "http://h/nianbao/data/pingtan/2024.json",
+                "http://h/nianbao/data/pingtan/series.json",
+                "http://h/nianbao/pingtan/2024/",
+                "http://h/nianbao/data/pingtan/2024.json?v=2",
+                "http://h/nianbao/data/shenyang-fgw/2017.json",
+                "http://h/data/other/2020.json",
+            ]
+            .map(String::from)
+            .to_vec(),
         };
-        assert!(kept.has("/nianbao/data/pingtan/2024.json"));
-        assert!(!kept.has("/data/pingtan/2024.json"));
-        assert_eq!(url_path("https://a.org/x/y?z=1#w"), "/x/y");
+        assert_eq!(
+            kept.reports("/nianbao/"),
+            [("pingtan".to_string(), 2024), ("shenyang-fgw".into(), 2017)]
+        );
+        assert_eq!(kept.reports("/"), [("other".to_string(), 2020)]);
     }
 
     #[test]

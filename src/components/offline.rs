@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use nianbao_model::paths;
 
-use crate::data::catalog_if_loaded;
+use crate::api;
 use crate::offline::{self, size_label};
-use crate::site::{route, use_site_base};
+use crate::site::{route, use_site_base, SiteBase};
 use crate::takeover::TakeOver;
 
 /// Registers the service worker and, when a new build's worker waits, offers to reload. The
@@ -38,7 +38,7 @@ pub fn UpdateNotice() -> impl IntoView {
 
 /// The files that make an agency's reports readable offline: each report's data, its page
 /// and its 图解, and the agency's series and page.
-pub fn agency_files(base: &crate::site::SiteBase, agency: &str, years: &[u16]) -> Vec<String> {
+pub fn agency_files(base: &SiteBase, agency: &str, years: &[u16]) -> Vec<String> {
     let mut files = vec![
         base.href(&format!("/{}", paths::series(agency))),
         base.href(&route::canonical(&route::agency(agency))),
@@ -104,38 +104,35 @@ pub fn SaveOffline(agency: String, name: String, years: Vec<u16>) -> impl IntoVi
 #[component]
 pub fn KeptReports(#[prop(optional)] version: Option<RwSignal<u32>>) -> impl IntoView {
     let base = use_site_base();
-    // The worker's answer is a browser future (not Send): a local resource holds it.
-    let kept = LocalResource::new(move || {
-        if let Some(version) = version {
-            version.track();
+    // The worker's answer and the kept files are browser futures (not Send): a local
+    // resource holds them.
+    let kept = LocalResource::new({
+        let base = base.clone();
+        move || {
+            if let Some(version) = version {
+                version.track();
+            }
+            kept_reports(base.clone())
         }
-        offline::kept()
     });
     let list = move || {
         let base = base.clone();
-        let catalog = catalog_if_loaded();
         Suspend::new(async move {
-            let (catalog, kept) = (catalog.await, kept.await);
-            let kept = match kept {
-                Ok(kept) => kept,
+            let reports = match kept.await {
+                Ok(reports) => reports,
                 Err(error) => {
                     return view! { <p>{format!("无法读取离线内容：{error}")}</p> }.into_any()
                 }
             };
-            let links: Vec<_> = catalog
-                .iter()
-                .flat_map(|c| c.agencies.iter())
-                .flat_map(|a| a.reports.iter().map(move |r| (a, r.year)))
-                .filter(|(a, year)| {
-                    kept.has(&base.href(&format!("/{}", paths::report(&a.agency.id, *year))))
-                })
-                .map(|(a, year)| {
+            let links: Vec<_> = reports
+                .into_iter()
+                .map(|(agency, year, name)| {
                     view! {
                         <li>
                             <a href=base
                                 .href(
-                                    &route::report(&a.agency.id, year),
-                                )>{format!("{} {year}年度", a.agency.name)}</a>
+                                    &route::report(&agency, year),
+                                )>{format!("{name} {year}年度")}</a>
                         </li>
                     }
                 })
@@ -152,6 +149,27 @@ pub fn KeptReports(#[prop(optional)] version: Option<RwSignal<u32>>) -> impl Int
             view! { <p class="loading">"正在读取离线内容…"</p> }
         }>{list}</Suspense>
     }
+}
+
+/// The reports kept on this device as (agency, year, the agency's name), named from the kept
+/// files themselves (read through the worker's cache, offline too): nothing of the catalog is
+/// needed, whatever its size. A kept file that cannot be read is listed by the agency's id.
+async fn kept_reports(base: SiteBase) -> Result<Vec<(String, u16, String)>, String> {
+    let reports = offline::kept().await?.reports(&base.href("/"));
+    let heads = futures::future::join_all(
+        reports
+            .iter()
+            .map(|(agency, year)| api::load_report_head(base.clone(), agency.clone(), *year)),
+    )
+    .await;
+    Ok(reports
+        .into_iter()
+        .zip(heads)
+        .map(|((agency, year), head)| {
+            let name = head.map_or_else(|_| agency.clone(), |h| h.agency.name.clone());
+            (agency, year, name)
+        })
+        .collect())
 }
 
 /// Offline, for something not kept on this device: says so and offers what is kept.
