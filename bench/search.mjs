@@ -8,7 +8,7 @@ import path from 'node:path';
 
 import { getManifest } from 'workbox-build';
 
-import { PRECACHE } from '../scripts/service-worker.mjs';
+import { precacheFor } from '../scripts/service-worker.mjs';
 
 const QUERIES = ['信息处理费', '依申请', '4480'];
 const RUNS = 5;
@@ -86,7 +86,7 @@ export async function searchFigures(browser, baseUrl, dist) {
     await context.close();
   }
   keystroke.sort((a, b) => a - b);
-  const { count: precacheCount, size: precacheSize } = await getManifest({ globDirectory: dist, ...PRECACHE });
+  const { count: precacheCount, size: precacheSize } = await getManifest({ globDirectory: dist, ...precacheFor(dist).config });
   return { total, count, precache: { count: precacheCount, bytes: precacheSize }, queries, keystrokeMedian: keystroke[Math.floor(keystroke.length / 2)], runs: keystroke.length };
 }
 
@@ -97,7 +97,7 @@ export function searchLines(fig) {
     '',
     `Index on disk: ${kb(fig.total)} in ${fig.count} files (\`pagefind/\`, uncompressed; Pagefind's chunks are gzipped already).`,
     '',
-    `Service worker precache (offline reading): ${kb(fig.precache.bytes)} in ${fig.precache.count} files, uncompressed (the app shell, catalog, ECharts and the search index above; fetched by the worker after a first visit's page has loaded).`,
+    `Service worker precache (offline reading): ${kb(fig.precache.bytes)} in ${fig.precache.count} files, uncompressed (the app shell, the home page and its region index, ECharts and the search index above; fetched by the worker after a first visit's page has loaded).`,
     '',
     '| query | fetched on first focus | fetched for the query | results shown: median of all queries\' keystroke-to-results |',
     '| --- | ---: | ---: | ---: |',

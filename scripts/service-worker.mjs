@@ -23,20 +23,51 @@ export const PRECACHE = {
     '*.{js,wasm,css,svg}',
     'snippets/**/*.js',
     'echarts/**/*.js',
-    // The home page with its region index (also the search page's filters), the whole catalog
-    // (it names what is kept, on /offline), and the search page with its index. A region's
-    // file is kept once a reader opens it.
+    // The home page with its region index (also the search page's filters), the search page
+    // and the offline list. A region's file is kept once a reader opens it; the offline list
+    // names reports from their own kept files, so no catalog is needed.
     'index.html',
     'data/regions.json',
-    'data/catalog.json',
     'search/index.html',
     'offline/index.html',
-    'pagefind/**/*',
+    // Pagefind's runtime and entry; its index, fragments and filters by SEARCH_INDEX_BUDGET.
+    'pagefind/*',
   ],
-  globIgnores: ['sw.js'],
+  globIgnores: ['sw.js', '**/*.br', '**/*.gz'],
   // The wasm is over Workbox's default limit of 2 MiB before long.
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
 };
+
+/**
+ * Up to this size the whole search index is precached, so that every query works offline
+ * after one visit. A larger index (it grows with the data set: 2,000 reports make tens of
+ * MB) would have every first visit download all of it: then only Pagefind's runtime is
+ * precached and the index's chunks are kept as searches read them (web/sw.js).
+ */
+export const SEARCH_INDEX_BUDGET = 5 * 1024 * 1024;
+
+// The browser test of the over-budget mode sets a budget of 0 for a copy of the build.
+const searchIndexBudget = () => Number(process.env.NIANBAO_SEARCH_INDEX_BUDGET ?? SEARCH_INDEX_BUDGET);
+
+/** The search index's chunks (`pagefind/` below its top level), in bytes. */
+function searchChunkBytes(dist) {
+  const dir = path.join(dist, 'pagefind');
+  try {
+    return files(dir)
+      .filter((f) => f.includes(path.sep) && !/\.(br|gz)$/.test(f))
+      .reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
+  } catch {
+    return 0; // no index (a build without search)
+  }
+}
+
+/** This build's precache: PRECACHE, with the index's chunks where they fit the budget. */
+export function precacheFor(dist) {
+  const chunks = searchChunkBytes(dist);
+  const whole = chunks <= searchIndexBudget();
+  const globPatterns = whole ? [...PRECACHE.globPatterns, 'pagefind/**/*'] : PRECACHE.globPatterns;
+  return { config: { ...PRECACHE, globPatterns }, searchIndex: { whole, chunks } };
+}
 
 /** Every file under `dir` (relative paths, sorted). */
 function files(dir, prefix = '') {
@@ -83,16 +114,17 @@ export async function serviceWorker(dist) {
       __NIANBAO_APP_SCRIPT__: JSON.stringify(appScript(dist)),
     },
   });
+  const { config, searchIndex } = precacheFor(dist);
   const { count, size, warnings } = await injectManifest({
     swSrc: source,
     swDest: path.join(dist, 'sw.js'),
     globDirectory: dist,
-    ...PRECACHE,
+    ...config,
   });
   // A pattern that matches nothing is not a failure (no shards yet, say); anything else is.
   const real = warnings.filter((w) => !/match any files/.test(w));
   if (real.length > 0) throw new Error(real.join('\n'));
-  return { count, size, worker: statSync(path.join(dist, 'sw.js')).size };
+  return { count, size, searchIndex, worker: statSync(path.join(dist, 'sw.js')).size };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -102,10 +134,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(1);
   }
   try {
-    const { count, size, worker } = await serviceWorker(dist);
+    const { count, size, searchIndex, worker } = await serviceWorker(dist);
+    const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    const index = searchIndex.whole
+      ? `the whole search index (${mb(searchIndex.chunks)})`
+      : `the search runtime only (index ${mb(searchIndex.chunks)} > ${mb(searchIndexBudget())}: chunks kept as read)`;
     console.error(
       `service-worker: ${path.join(dist, 'sw.js')} (${(worker / 1024).toFixed(1)} KB), ` +
-        `precaches ${count} files, ${(size / 1024).toFixed(1)} KB`,
+        `precaches ${count} files, ${(size / 1024).toFixed(1)} KB, with ${index}`,
     );
   } catch (error) {
     console.error(`service-worker: ${error.message ?? error}`);

@@ -4,8 +4,9 @@
 // elsewhere: the worker is one file of the site.
 //
 // What it keeps, each build in caches of its own (so an update never mixes two builds):
-// - the precache (Workbox): the app shell (404.html, scripts, wasm, styles), the catalog page
-//   and data, the ECharts bundle and the search index, served cache-first;
+// - the precache (Workbox): the app shell (404.html, scripts, wasm, styles), the home page and
+//   its region index, the ECharts bundle and the search index (only Pagefind's runtime where
+//   the index is over the build's budget: scripts/service-worker.mjs), served cache-first;
 // - `nianbao-read-BUILD`: the pages and data files the reader opened;
 // - `nianbao-saved-BUILD`: what the reader saved (离线保存), with one record per saved group
 //   under `__nianbao/saved/KEY`.
@@ -35,6 +36,8 @@ cleanupOutdatedCaches();
 
 const inScope = (url) => url.origin === SCOPE.origin && url.pathname.startsWith(SCOPE.pathname);
 const isData = (url) => url.pathname.startsWith(`${SCOPE.pathname}data/`);
+// A search index's chunk (index, fragment, filter) where the index was too large to precache.
+const isSearchChunk = (url) => /^pagefind\/[^/]+\//.test(url.pathname.slice(SCOPE.pathname.length));
 
 /** A response from the reading or saved caches of this build. */
 async function fromCaches(request) {
@@ -107,6 +110,19 @@ registerRoute(
         headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Nianbao-Offline': '1' },
       });
     }
+  },
+);
+
+// The search index's chunks that are not precached: kept as searches read them, so that a
+// query asked once works offline. Chunks are named by their content: a kept one never goes stale.
+registerRoute(
+  ({ request, url }) => request.method === 'GET' && inScope(url) && isSearchChunk(url),
+  async ({ request }) => {
+    const cached = await fromCaches(request);
+    if (cached) return cached;
+    const response = await fetch(request);
+    if (response.ok) await keepRead(request, response.clone());
+    return response;
   },
 );
 

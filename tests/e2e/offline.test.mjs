@@ -82,6 +82,53 @@ test('after one visit to /pingtan/2024/s3, offline: a reload and a move to s4 wo
   });
 });
 
+test('a search index over the precache budget: the runtime is precached, the chunks a query reads are kept and it works offline', { timeout: TIMEOUT * 2 }, async (t) => {
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'nianbao-big-index-'));
+  cpSync(DIST_DIR, copy, { recursive: true });
+  // The same build's worker made again by the real step, as for an index larger than its budget.
+  const step = spawnSync(process.execPath, ['scripts/service-worker.mjs', copy], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NIANBAO_SEARCH_INDEX_BUDGET: '0' },
+  });
+  assert.equal(step.status, 0, step.stderr);
+  assert.match(step.stderr, /search runtime only/);
+  const site = await serveDir(copy, BASE_PATH);
+  const chunksIn = (prefix) =>
+    until(
+      page,
+      async (p) => {
+        const names = (await caches.keys()).filter((n) => n.startsWith(p));
+        const urls = (await Promise.all(names.map(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url)))).flat();
+        return String(urls.filter((u) => /\/pagefind\/(index|fragment)\//.test(u)).length);
+      },
+      prefix,
+      `chunks in ${prefix}*`,
+    );
+  let page;
+  try {
+    await withPage(t, WITH_WORKER, async (p, context) => {
+      page = p;
+      await page.goto(`${site.url}/search/`, { waitUntil: 'load' });
+      await appLive(page);
+      await controlled(page);
+      assert.equal(await chunksIn('workbox-precache'), '0', 'no chunk of the index is precached');
+      await page.locator('#site-search-input').fill('信息处理费');
+      await page.locator('#site-search-results a.search-hit').first().waitFor();
+      assert.notEqual(await chunksIn('nianbao-read-'), '0', 'the chunks the query read are kept');
+      await goOffline(context, site);
+
+      await page.reload({ waitUntil: 'load' });
+      await appLive(page);
+      await page.locator('#site-search-input').fill('信息处理费');
+      await page.locator('#site-search-results a.search-hit').first().waitFor();
+    });
+  } finally {
+    await site.close().catch(() => {});
+    rmSync(copy, { recursive: true, force: true });
+  }
+});
+
 test('离线保存 on an agency page keeps all its reports: offline, another report and its 图解 open; /offline lists it with its size and removes it; axe', { timeout: TIMEOUT * 2 }, async (t) => {
   const site = await serveDir(DIST_DIR, BASE_PATH);
   await withPage(t, WITH_WORKER, async (page, context) => {
