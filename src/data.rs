@@ -1,8 +1,8 @@
 //! The one path data takes into pages. A page asks for what it shows — the region index, one
-//! region, one report, one agency's catalog entry and series — and gets a [`Data`]: ready at once where
-//! the pre-renderer preloaded it, else a resource that fetches exactly those files. Pages show
-//! it with `components::loading::Loaded`, which turns loading, not found and failed into the
-//! same three views everywhere.
+//! region, one report, one agency's catalog entry and series — and gets a [`Data`]: ready at
+//! once where the pre-renderer preloaded it, else a resource that fetches exactly those files.
+//! Pages show it with `components::loading::Loaded`, which turns loading, not found and failed
+//! into the same three views everywhere.
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -92,9 +92,10 @@ pub mod paths {
             && year.len() == 4
             && year.bytes().all(|b| b.is_ascii_digit())
             && !name.contains('/');
-        plausible
-            .then(|| Some((agency, year.parse().ok()?)))
-            .flatten()
+        if !plausible {
+            return None;
+        }
+        Some((agency, year.parse().ok()?))
     }
 
     /// An agency's indicator series (see `series::agency_series`).
