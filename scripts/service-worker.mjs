@@ -41,8 +41,9 @@ export const PRECACHE = {
 /**
  * Up to this size the whole search index is precached, so that every query works offline
  * after one visit. A larger index (it grows with the reports: 2.1 MB for the 200 reports of
- * `cargo xtask scale --bodies 100 --years 2`) would have every first visit download all of it: then only Pagefind's runtime is
- * precached and the index's chunks are kept as searches read them (web/sw.js).
+ * `cargo xtask scale --bodies 100 --years 2`) would have every first visit download all of
+ * it: then only Pagefind's runtime is precached and the index's chunks are kept as searches
+ * read them (web/sw.js).
  */
 export const SEARCH_INDEX_BUDGET = 5 * 1024 * 1024;
 

@@ -47,6 +47,15 @@ async function fromCaches(request) {
   );
 }
 
+/** What was kept of `request`, else the network's answer, kept if it is good. */
+async function readThrough(request) {
+  const cached = await fromCaches(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) await keepRead(request, response.clone());
+  return response;
+}
+
 /** Keeps what was read, unless it is saved (then the saved copy stands). */
 async function keepRead(request, response) {
   if (await (await caches.open(SAVED)).match(request)) return;
@@ -98,12 +107,8 @@ registerRoute(
 registerRoute(
   ({ request, url }) => request.method === 'GET' && inScope(url) && isData(url),
   async ({ request }) => {
-    const cached = await fromCaches(request);
-    if (cached) return cached;
     try {
-      const response = await fetch(request);
-      if (response.ok) await keepRead(request, response.clone());
-      return response;
+      return await readThrough(request);
     } catch {
       return new Response('offline', {
         status: 503,
@@ -117,13 +122,7 @@ registerRoute(
 // query asked once works offline. Chunks are named by their content: a kept one never goes stale.
 registerRoute(
   ({ request, url }) => request.method === 'GET' && inScope(url) && isSearchChunk(url),
-  async ({ request }) => {
-    const cached = await fromCaches(request);
-    if (cached) return cached;
-    const response = await fetch(request);
-    if (response.ok) await keepRead(request, response.clone());
-    return response;
-  },
+  ({ request }) => readThrough(request),
 );
 
 /** Fetches `urls` (site URLs) into `cache`; returns the bytes stored. Fails on any miss. */

@@ -94,7 +94,7 @@ test('a search index over the precache budget: the runtime is precached, the chu
   assert.equal(step.status, 0, step.stderr);
   assert.match(step.stderr, /search runtime only/);
   const site = await serveDir(copy, BASE_PATH);
-  const chunksIn = (prefix) =>
+  const chunksIn = (page, prefix) =>
     until(
       page,
       async (p) => {
@@ -105,17 +105,15 @@ test('a search index over the precache budget: the runtime is precached, the chu
       prefix,
       `chunks in ${prefix}*`,
     );
-  let page;
   try {
-    await withPage(t, WITH_WORKER, async (p, context) => {
-      page = p;
+    await withPage(t, WITH_WORKER, async (page, context) => {
       await page.goto(`${site.url}/search/`, { waitUntil: 'load' });
       await appLive(page);
       await controlled(page);
-      assert.equal(await chunksIn('workbox-precache'), '0', 'no chunk of the index is precached');
+      assert.equal(await chunksIn(page, 'workbox-precache'), '0', 'no chunk of the index is precached');
       await page.locator('#site-search-input').fill('信息处理费');
       await page.locator('#site-search-results a.search-hit').first().waitFor();
-      assert.notEqual(await chunksIn('nianbao-read-'), '0', 'the chunks the query read are kept');
+      assert.notEqual(await chunksIn(page, 'nianbao-read-'), '0', 'the chunks the query read are kept');
       await goOffline(context, site);
 
       await page.reload({ waitUntil: 'load' });
