@@ -242,3 +242,61 @@ fn a_section_page_reads_from_its_section_onward() {
         report.len()
     );
 }
+
+/// The head of a page as Trunk 0.21 writes it (the shape of `dist/index.html`).
+const TRUNK_INDEX: &str = r#"<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+  <meta charset="utf-8" />
+  <title>年报</title>
+  <base href="/nianbao/" />
+<script type="module">
+import init, * as bindings from '/nianbao/nianbao-1a2b.js';
+const wasm = await init({ module_or_path: '/nianbao/nianbao-1a2b_bg.wasm' });
+window.wasmBindings = bindings;
+</script>
+  <link rel="stylesheet" href="/nianbao/styles-3c4d.css" integrity="sha384-x"/>
+  <link rel="icon" href="/nianbao/favicon-5e6f.svg" integrity="sha384-y"/>
+<link rel="modulepreload" href="/nianbao/nianbao-1a2b.js" crossorigin="anonymous" integrity="sha384-z"><link rel="preload" href="/nianbao/nianbao-1a2b_bg.wasm" crossorigin="anonymous" integrity="sha384-w" as="fetch" type="application/wasm"></head>
+<body>
+  <noscript><p>需要 JavaScript</p></noscript>
+</body>
+</html>"#;
+
+#[test]
+fn a_pre_rendered_page_paints_with_its_document_alone() {
+    let read = |href: &str| match href {
+        "/nianbao/styles-3c4d.css" => Ok("body { color: #222; }\n".to_string()),
+        other => Err(format!("{other}: no such file")),
+    };
+    let page = nianbao::prerender::prepare_template(TRUNK_INDEX, read).unwrap();
+    // The styles are in the page; other links stay.
+    assert!(
+        page.contains("<style>body { color: #222; }</style>"),
+        "{page}"
+    );
+    assert!(!page.contains("rel=\"stylesheet\""), "{page}");
+    assert!(page.contains("rel=\"icon\""), "{page}");
+    // Nothing of the app is fetched before the page has loaded: no preloads, no static import.
+    assert!(
+        !page.contains("modulepreload") && !page.contains("rel=\"preload\""),
+        "{page}"
+    );
+    assert!(!page.contains("import init"), "{page}");
+    let loaded = page
+        .find("addEventListener(\"load\"")
+        .expect("waits for the load event");
+    let import = page
+        .find("await import('/nianbao/nianbao-1a2b.js')")
+        .expect("imports the app's script");
+    let start = page.find("await init(").expect("starts the wasm");
+    assert!(loaded < import && import < start, "{page}");
+    assert!(page.contains("window.wasmBindings = bindings;"), "{page}");
+
+    // A stylesheet that cannot be read is an error naming it, not a page without styles.
+    let error = nianbao::prerender::prepare_template(TRUNK_INDEX, |href: &str| {
+        Err(format!("{href}: missing"))
+    })
+    .unwrap_err();
+    assert!(error.contains("styles-3c4d.css"), "{error}");
+}

@@ -78,7 +78,12 @@ fn run() -> Result<(), String> {
         write(&dist.join("404.html"), &nianbao::csp::with_policy(&index))?;
     }
 
-    let template = nianbao::csp::with_policy(&prepare_template(&index)?);
+    // The page's own files by their address (under the site's base path, in `dist`).
+    let read_asset = |href: &str| {
+        let file = href.strip_prefix(base_path.as_str()).unwrap_or(href);
+        read(dist.join(file.trim_start_matches('/')))
+    };
+    let template = nianbao::csp::with_policy(&prepare_template(&index, read_asset)?);
     let data = DataSet::open(&dist)?;
 
     // --incremental: pages whose inputs are as the last run saw them stay as they are.

@@ -39,23 +39,27 @@ test('an address with no page gets the app with status 404 (the 404.html fallbac
 });
 
 test('the page names its base and its assets under it', async () => {
-  const { body } = await get('/');
-  assert.ok(body.includes(`<base href="${BASE_PATH}/"`), `<base href="${BASE_PATH}/"> (Trunk's public URL)`);
-  // (A pre-rendered page names its wasm only in the loader, which starts it after the page
-  // has loaded, not in a preload link.)
-  const assets = [
-    ...body.matchAll(/(?:href="|src="|module_or_path: ')([^"']+\.(?:wasm|js|css))["']/g),
-  ].map((m) => m[1]);
-  assert.ok(assets.some((a) => a.endsWith('.wasm')), 'a wasm file is referenced');
-  assert.ok(assets.some((a) => a.endsWith('.js')), 'a JavaScript file is referenced');
-  const types = { wasm: 'application/wasm', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
-  for (const asset of new Set(assets)) {
-    const address = new URL(asset, `${url('')}/`);
-    assert.ok(address.pathname.startsWith(`${BASE_PATH}/`), `${asset} is under the base`);
-    const response = await fetch(address);
-    assert.equal(response.status, 200, `${asset} is served`);
-    assert.equal(response.headers.get('content-type'), types[asset.split('.').pop()], asset);
-    await response.arrayBuffer();
+  // A pre-rendered page (its styles in the page, its loader importing the app's script after
+  // the page has loaded) and the app shell (styles and scripts linked).
+  for (const page of ['/', '/404.html']) {
+    const { body } = await get(page);
+    assert.ok(body.includes(`<base href="${BASE_PATH}/"`), `${page}: <base href="${BASE_PATH}/"> (Trunk's public URL)`);
+    const assets = [
+      ...body.matchAll(/(?:href="|src="|module_or_path: '|import\(')([^"']+\.(?:wasm|js|css))["']/g),
+    ].map((m) => m[1]);
+    assert.ok(assets.some((a) => a.endsWith('.wasm')), `${page}: a wasm file is referenced`);
+    assert.ok(assets.some((a) => a.endsWith('.js')), `${page}: a JavaScript file is referenced`);
+    if (page === '/404.html') assert.ok(assets.some((a) => a.endsWith('.css')), `${page}: a stylesheet is linked`);
+    else assert.ok(!body.includes('rel="stylesheet"') && body.includes('<style>'), `${page}: its styles are in the page`);
+    const types = { wasm: 'application/wasm', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
+    for (const asset of new Set(assets)) {
+      const address = new URL(asset, `${url('')}/`);
+      assert.ok(address.pathname.startsWith(`${BASE_PATH}/`), `${asset} is under the base`);
+      const response = await fetch(address);
+      assert.equal(response.status, 200, `${asset} is served`);
+      assert.equal(response.headers.get('content-type'), types[asset.split('.').pop()], asset);
+      await response.arrayBuffer();
+    }
   }
 });
 
