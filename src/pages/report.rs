@@ -130,24 +130,51 @@ fn ReportView(
 
     let report_href = base.href(&route::report(&report.agency.id, report.year));
     // A section's pre-rendered page reads from its section onward: what stands before it is on
-    // the report's own page (and the app, once it takes over, shows the whole report). This
-    // keeps the site's size near one copy of each report rather than one per section.
-    let first_shown = match (cfg!(target_arch = "wasm32"), section.get_untracked()) {
-        (false, Some(id)) => report.top_level_index(&id).unwrap_or(0),
-        _ => 0,
+    // the report's own page. This keeps the site's size near one copy of each report rather
+    // than one per section. Behind such a page the app draws the same, so that what the
+    // reader sees lays out to the pixel as it did and takes over without a new largest paint
+    // (a copy laid out a fraction of a pixel lower counted as one, after the wasm: issue 12);
+    // the parts before it come in once the app has taken over.
+    let from_section = section
+        .get_untracked()
+        .and_then(|id| report.top_level_index(&id))
+        .unwrap_or(0);
+    let first_shown = if cfg!(not(target_arch = "wasm32")) || crate::takeover::prerendered_present()
+    {
+        from_section
+    } else {
+        0
     };
-    let earlier = (first_shown > 0).then(|| {
-        view! {
-            <p class="notice earlier-parts">
-                "本页从这一部分开始，前面的部分见"
-                <a href=report_href.clone()>"报告全文"</a> "。"
-            </p>
+    let whole = RwSignal::new(first_shown == 0);
+    let earlier = {
+        let report_href = report_href.clone();
+        move || {
+            (!whole.get()).then(|| {
+                view! {
+                    <p class="notice earlier-parts">
+                        "本页从这一部分开始，前面的部分见"
+                        <a href=report_href.clone()>"报告全文"</a> "。"
+                    </p>
+                }
+            })
         }
-    });
+    };
     let drawing = DrawingWork::provide();
     let (sections, runs_drawn) = sections_in_runs(&report, &charts, first_shown);
+    let earlier_sections = {
+        let before: Vec<Section> = report.sections[..first_shown].to_vec();
+        move || {
+            whole.get().then(|| {
+                before
+                    .iter()
+                    .cloned()
+                    .map(|s| view! { <SectionView section=s depth=0 /> })
+                    .collect_view()
+            })
+        }
+    };
     let complete = Memo::new(move |_| runs_drawn.get() && drawing.done());
-    follow_target(target, hash, complete);
+    follow_target(target, hash, complete, whole);
     let section_ids: Vec<String> = report.walk().into_iter().map(|s| s.id.clone()).collect();
     let section_href = {
         let (base, agency, year) = (base.clone(), report.agency.id.clone(), report.year);
@@ -176,23 +203,32 @@ fn ReportView(
                 }}
                 {earlier}
                 <div class="report-intro">
-                    {report
-                        .intro
-                        .iter()
-                        .filter(|_| first_shown == 0)
-                        .enumerate()
-                        .map(|(index, text)| {
-                            view! {
-                                <Paragraph
-                                    report=report.clone()
-                                    section="intro".to_string()
-                                    index
-                                    text=text.clone()
-                                />
-                            }
-                        })
-                        .collect_view()}
+                    {
+                        let report = report.clone();
+                        move || {
+                            whole
+                                .get()
+                                .then(|| {
+                                    report
+                                        .intro
+                                        .iter()
+                                        .enumerate()
+                                        .map(|(index, text)| {
+                                            view! {
+                                                <Paragraph
+                                                    report=report.clone()
+                                                    section="intro".to_string()
+                                                    index
+                                                    text=text.clone()
+                                                />
+                                            }
+                                        })
+                                        .collect_view()
+                                })
+                        }
+                    }
                 </div>
+                {earlier_sections}
                 {sections}
                 {(!report.signature.is_empty())
                     .then(|| {
@@ -342,7 +378,15 @@ fn draw_in_turn(runs: usize) -> Signal<usize> {
 
 /// Scrolls the linked section into view, marks it and moves focus to its heading whenever
 /// the link changes — including on a cold load, once the report has rendered (`complete`).
-fn follow_target(target: Memo<Option<String>>, hash: Memo<String>, complete: Memo<bool>) {
+///
+/// `whole` is set once the app stands in the pre-rendered page's place: the parts of the
+/// report before a section's page come in then, above the reader, who stays where they are.
+fn follow_target(
+    target: Memo<Option<String>>,
+    hash: Memo<String>,
+    complete: Memo<bool>,
+    whole: RwSignal<bool>,
+) {
     Effect::new(move |ran: Option<bool>| {
         if !complete.get() {
             return false;
@@ -354,10 +398,44 @@ fn follow_target(target: Memo<Option<String>>, hash: Memo<String>, complete: Mem
             // A pre-rendered page already stands where the reader is (its boot script
             // opened the deep link at the section): keep that position.
             let took_over = !navigated && take_over();
+            if took_over && !whole.get_untracked() {
+                // In a task of its own: a frame requested from here is the frame after the
+                // one the parts first paint in.
+                let anchor = target.clone();
+                set_timeout(
+                    move || keep_in_place(anchor, move || whole.set(true)),
+                    std::time::Duration::ZERO,
+                );
+            }
             scroll_to_target(target, navigated, took_over);
             mark_linked_figure(&hash, took_over);
         });
         true
+    });
+}
+
+/// Runs `change` (which adds to the page above `anchor`) and keeps `anchor` where it stands
+/// on screen, before the change is painted. Browsers with scroll anchoring do that
+/// themselves; this covers the others and a page scrolled to its very top, where none
+/// anchors. Call it outside a frame callback.
+fn keep_in_place(anchor: Option<String>, change: impl FnOnce()) {
+    let top = |id: &str| {
+        document()
+            .get_element_by_id(id)
+            .map(|element| element.get_bounding_client_rect().top())
+    };
+    let before = anchor.as_deref().and_then(top);
+    change();
+    let (Some(id), Some(before)) = (anchor, before) else {
+        return;
+    };
+    // The added parts are drawn in an effect, before the next frame: look then.
+    request_animation_frame(move || {
+        if let Some(now) = top(&id) {
+            if (now - before).abs() >= 1.0 {
+                window().scroll_by_with_x_and_y(0.0, now - before);
+            }
+        }
     });
 }
 

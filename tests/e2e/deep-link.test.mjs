@@ -64,6 +64,49 @@ for (const viewport of [
   });
 }
 
+test('the app takes a section page over in place, and the parts before it come in above', { timeout: TIMEOUT }, async (t) => {
+  await withPage(t, { viewport: { width: 412, height: 823 } }, async (page) => {
+    await page.addInitScript((id) => {
+      window.__facts = { largest: [] };
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__facts.largest.push(entry.startTime);
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+      // Where the static page shows the section, once the app starts (nothing scrolls after).
+      addEventListener('TrunkApplicationStarted', () => {
+        const heading = document.querySelector(`#prerendered section#${id} > h2`);
+        window.__facts.staticTop = heading?.getBoundingClientRect().top;
+      });
+      new MutationObserver((_, observer) => {
+        if (document.readyState !== 'loading' && !document.getElementById('prerendered')) {
+          window.__facts.takenOver = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    }, S5.id);
+    await open(page, `${REPORT.path}/${S5.id}`);
+    await reportShown(page);
+    await targetFacts(page, S5.id);
+    // The parts before the section: the report's first section and no notice pointing there.
+    await page.locator('article.report section#s1').waitFor();
+    assert.equal(await page.locator('.earlier-parts').count(), 0, 'the notice of earlier parts is gone');
+    const facts = await page.evaluate((id) => ({
+      ...window.__facts,
+      appTop: document.querySelector(`section#${id} > h2`).getBoundingClientRect().top,
+    }), S5.id);
+    assert.equal(typeof facts.staticTop, 'number', 'the static page showed the section');
+    assert.ok(
+      Math.abs(facts.appTop - facts.staticTop) < 1,
+      `the section stays where it stood (${facts.staticTop} → ${facts.appTop})`,
+    );
+    assert.ok(facts.largest.length > 0, 'a largest paint was seen');
+    // The app's copy lays out as the static one did: no paint of it is larger (issue 12).
+    assert.ok(
+      facts.largest.every((time) => time < facts.takenOver),
+      `no largest paint after the take-over at ${facts.takenOver} ms: ${facts.largest.join(', ')}`,
+    );
+  });
+});
+
 test('contents links move between sections without reloading the report', { timeout: TIMEOUT }, async (t) => {
   await withPage(t, {}, async (page) => {
     const loads = { json: 0, documents: 0 };
