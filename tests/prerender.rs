@@ -267,22 +267,29 @@ window.wasmBindings = bindings;
 fn a_pre_rendered_page_paints_with_its_document_alone() {
     let read = |href: &str| match href {
         "/nianbao/styles-3c4d.css" => Ok("body { color: #222; }\n".to_string()),
+        "/nianbao/favicon-5e6f.svg" => Ok("<svg/>".to_string()),
         other => Err(format!("{other}: no such file")),
     };
     let page = nianbao::prerender::prepare_template(TRUNK_INDEX, read).unwrap();
-    // The styles are in the page; other links stay.
+    // The styles and the icon are in the page.
     assert!(
         page.contains("<style>body { color: #222; }</style>"),
         "{page}"
     );
     assert!(!page.contains("rel=\"stylesheet\""), "{page}");
-    assert!(page.contains("rel=\"icon\""), "{page}");
+    assert!(
+        page.contains("<link rel=\"icon\" href=\"data:image/svg+xml;base64,PHN2Zy8+\">"),
+        "{page}"
+    );
     // Nothing of the app is fetched before the page has loaded: no preloads, no static import.
     assert!(
         !page.contains("modulepreload") && !page.contains("rel=\"preload\""),
         "{page}"
     );
     assert!(!page.contains("import init"), "{page}");
+    let painted = page
+        .find("first-contentful-paint")
+        .expect("waits for the first paint");
     let loaded = page
         .find("addEventListener(\"load\"")
         .expect("waits for the load event");
@@ -290,7 +297,10 @@ fn a_pre_rendered_page_paints_with_its_document_alone() {
         .find("await import('/nianbao/nianbao-1a2b.js')")
         .expect("imports the app's script");
     let start = page.find("await init(").expect("starts the wasm");
-    assert!(loaded < import && import < start, "{page}");
+    assert!(
+        loaded < painted && painted < import && import < start,
+        "{page}"
+    );
     assert!(page.contains("window.wasmBindings = bindings;"), "{page}");
 
     // A stylesheet that cannot be read is an error naming it, not a page without styles.
