@@ -389,7 +389,9 @@ fn follow_target(
 ) {
     Effect::new(move |ran: Option<bool>| {
         if !complete.get() {
-            return false;
+            // Work started later (a long paragraph of the parts added above) is no new load:
+            // once complete, a change of link is a navigation.
+            return ran.unwrap_or(false);
         }
         let target = target.get();
         let hash = hash.get();
@@ -398,7 +400,8 @@ fn follow_target(
             // A pre-rendered page already stands where the reader is (its boot script
             // opened the deep link at the section): keep that position.
             let took_over = !navigated && take_over();
-            if took_over && !whole.get_untracked() {
+            // (The view may be gone by this frame: a link followed meanwhile.)
+            if took_over && whole.try_get_untracked() == Some(false) {
                 // In a task of its own: a frame requested from here is the frame after the
                 // one the parts first paint in.
                 let anchor = target.clone();

@@ -209,8 +209,14 @@ fn inline_stylesheets(
             .ok_or("index.html: a stylesheet link is not closed")?
             + 1;
         let href = tag[LINK.len()..].split('"').next().unwrap_or_default();
+        // Written in, a stylesheet applies to every medium: refuse what would change that.
+        if tag[..end].contains(" media=") {
+            return Err(format!(
+                "{href}: a stylesheet for one medium cannot be written in"
+            ));
+        }
         let css = read_asset(href)?;
-        if css.contains("</style") {
+        if css.to_ascii_lowercase().contains("</style") {
             return Err(format!("{href}: a stylesheet must not contain \"</style\""));
         }
         out.push_str(&rest[..at]);
@@ -227,7 +233,7 @@ fn inline_stylesheets(
 /// browser reports paints, else two frames. Two frames after the load event were not enough:
 /// the app's script was often requested before the paint (130 ms against 160 ms).
 const WAIT_FOR_FIRST_PAINT: &str = "await new Promise((painted) => { \
-    if (!(PerformanceObserver.supportedEntryTypes || []).includes(\"paint\")) return requestAnimationFrame(() => requestAnimationFrame(painted)); \
+    if (typeof PerformanceObserver === \"undefined\" || !(PerformanceObserver.supportedEntryTypes || []).includes(\"paint\")) return requestAnimationFrame(() => requestAnimationFrame(painted)); \
     new PerformanceObserver((list, observer) => { if (list.getEntriesByName(\"first-contentful-paint\").length) { observer.disconnect(); painted(); } }).observe({ type: \"paint\", buffered: true }); \
     setTimeout(painted, 3000); });";
 
