@@ -387,15 +387,19 @@ fn follow_target(
     complete: Memo<bool>,
     whole: RwSignal<bool>,
 ) {
-    Effect::new(move |ran: Option<bool>| {
+    // The link last followed: `complete` going false and true again (a long paragraph of the
+    // parts added above, drawn later) is no new link and must not move the reader.
+    Effect::new(move |followed: Option<Option<(Option<String>, String)>>| {
+        let followed = followed.flatten();
         if !complete.get() {
-            // Work started later (a long paragraph of the parts added above) is no new load:
-            // once complete, a change of link is a navigation.
-            return ran.unwrap_or(false);
+            return followed;
         }
-        let target = target.get();
-        let hash = hash.get();
-        let navigated = ran == Some(true);
+        let link = (target.get(), hash.get());
+        if followed.as_ref() == Some(&link) {
+            return followed;
+        }
+        let navigated = followed.is_some();
+        let (target, hash) = link.clone();
         request_animation_frame(move || {
             // A pre-rendered page already stands where the reader is (its boot script
             // opened the deep link at the section): keep that position.
@@ -413,7 +417,7 @@ fn follow_target(
             scroll_to_target(target, navigated, took_over);
             mark_linked_figure(&hash, took_over);
         });
-        true
+        Some(link)
     });
 }
 
