@@ -399,6 +399,11 @@ fn follow_target(
             return followed;
         }
         let navigated = followed.is_some();
+        // A link followed before the parts above a section's page have come in (a task after
+        // the take-over) waits for them: its section may be among them.
+        if navigated && !whole.get() {
+            return followed;
+        }
         let (target, hash) = link.clone();
         request_animation_frame(move || {
             // A pre-rendered page already stands where the reader is (its boot script

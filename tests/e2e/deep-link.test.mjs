@@ -79,7 +79,13 @@ for (const anchoring of [true, false]) {
       }
       window.__facts = { largest: [] };
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.__facts.largest.push(entry.startTime);
+        for (const entry of list.getEntries()) {
+          window.__facts.largest.push({
+            time: entry.startTime,
+            // Text of the linked section (the static copy's until the take-over).
+            inSection: !!entry.element?.closest(`section#${id}`),
+          });
+        }
       }).observe({ type: 'largest-contentful-paint', buffered: true });
       // Where the static page shows the section, once the app starts (nothing scrolls after).
       addEventListener('TrunkApplicationStarted', () => {
@@ -110,10 +116,21 @@ for (const anchoring of [true, false]) {
       `the section stays where it stood (${facts.staticTop} → ${facts.appTop})`,
     );
     assert.ok(facts.largest.length > 0, 'a largest paint was seen');
+    const before = facts.largest.filter((entry) => entry.time < facts.takenOver);
+    const after = facts.largest.filter((entry) => entry.time >= facts.takenOver);
+    const seen = (entries) => entries.map((e) => `${Math.round(e.time)} ms${e.inSection ? ' (section)' : ''}`).join(', ');
+    // Chromium does not always record the static text it paints after boot.js has scrolled to
+    // the section (in some loads only the title, painted before the scroll): then the app's
+    // copy is the first paint of that text it sees, and only the regression below can be ruled
+    // out where the static text was recorded.
+    if (!before.some((entry) => entry.inSection)) {
+      t.diagnostic(`the static section's text was not recorded as a largest paint: ${seen(facts.largest)}`);
+      return;
+    }
     // The app's copy lays out as the static one did: no paint of it is larger (issue 12).
     assert.ok(
-      facts.largest.every((time) => time < facts.takenOver),
-      `no largest paint after the take-over at ${facts.takenOver} ms: ${facts.largest.join(', ')}`,
+      after.length === 0,
+      `no largest paint after the take-over at ${Math.round(facts.takenOver)} ms: ${seen(facts.largest)}`,
     );
   });
   });
