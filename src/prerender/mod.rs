@@ -153,7 +153,35 @@ pub fn prepare_template(
         return Err("index.html has no <head> or <body>".into());
     }
     let html = inline_stylesheets(&html, &read_asset)?;
-    Ok(start_app_after_load(&inline_icon(&html, &read_asset)?))
+    start_app_after_load(&inline_icon(&html, &read_asset)?)
+}
+
+/// `html` with each `<link rel="{rel}" …>` tag replaced by what `replace` makes of its `href`
+/// and the whole tag (return the tag to keep it).
+fn replace_links(
+    html: &str,
+    rel: &str,
+    mut replace: impl FnMut(&str, &str) -> Result<String, String>,
+) -> Result<String, String> {
+    let start = format!("<link rel=\"{rel}\" ");
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(&start) {
+        let len = rest[at..]
+            .find('>')
+            .ok_or_else(|| format!("index.html: a {rel} link is not closed"))?
+            + 1;
+        let tag = &rest[at..at + len];
+        let href = tag
+            .split_once(" href=\"")
+            .and_then(|(_, value)| value.split('"').next())
+            .unwrap_or_default();
+        out.push_str(&rest[..at]);
+        out.push_str(&replace(href, tag)?);
+        rest = &rest[at + len..];
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 /// The page's SVG icon as a `data:` address: the browser asks for the icon as soon as the
@@ -164,29 +192,15 @@ fn inline_icon(
     read_asset: impl Fn(&str) -> Result<String, String>,
 ) -> Result<String, String> {
     use base64::Engine as _;
-    const LINK: &str = "<link rel=\"icon\" href=\"";
-    let Some(at) = html.find(LINK) else {
-        return Ok(html.to_string());
-    };
-    let end = html[at..]
-        .find('>')
-        .ok_or("index.html: the icon link is not closed")?
-        + at
-        + 1;
-    let href = html[at + LINK.len()..]
-        .split('"')
-        .next()
-        .unwrap_or_default();
-    if !href.ends_with(".svg") {
-        return Ok(html.to_string());
-    }
-    let svg = base64::engine::general_purpose::STANDARD.encode(read_asset(href)?);
-    let mut out = html.to_string();
-    out.replace_range(
-        at..end,
-        &format!("<link rel=\"icon\" href=\"data:image/svg+xml;base64,{svg}\">"),
-    );
-    Ok(out)
+    replace_links(html, "icon", |href, tag| {
+        if !href.ends_with(".svg") {
+            return Ok(tag.to_string());
+        }
+        let svg = base64::engine::general_purpose::STANDARD.encode(read_asset(href)?);
+        Ok(format!(
+            "<link rel=\"icon\" href=\"data:image/svg+xml;base64,{svg}\">"
+        ))
+    })
 }
 
 /// The page's stylesheets as `<style>` elements instead of links: the text then paints with
@@ -199,18 +213,9 @@ fn inline_stylesheets(
     html: &str,
     read_asset: impl Fn(&str) -> Result<String, String>,
 ) -> Result<String, String> {
-    const LINK: &str = "<link rel=\"stylesheet\" href=\"";
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find(LINK) {
-        let tag = &rest[at..];
-        let end = tag
-            .find('>')
-            .ok_or("index.html: a stylesheet link is not closed")?
-            + 1;
-        let href = tag[LINK.len()..].split('"').next().unwrap_or_default();
+    replace_links(html, "stylesheet", |href, tag| {
         // Written in, a stylesheet applies to every medium: refuse what would change that.
-        if tag[..end].contains(" media=") {
+        if tag.contains(" media=") {
             return Err(format!(
                 "{href}: a stylesheet for one medium cannot be written in"
             ));
@@ -219,14 +224,8 @@ fn inline_stylesheets(
         if css.to_ascii_lowercase().contains("</style") {
             return Err(format!("{href}: a stylesheet must not contain \"</style\""));
         }
-        out.push_str(&rest[..at]);
-        out.push_str("<style>");
-        out.push_str(css.trim_end());
-        out.push_str("</style>");
-        rest = &tag[end..];
-    }
-    out.push_str(rest);
-    Ok(out)
+        Ok(format!("<style>{}</style>", css.trim_end()))
+    })
 }
 
 /// Waits until the page has painted its text: the first contentful paint's entry where the
@@ -244,22 +243,15 @@ const WAIT_FOR_FIRST_PAINT: &str = "await new Promise((painted) => { \
 /// largest), and only then starts the wasm. A preloaded or statically imported script is a
 /// request before the largest paint, which Lighthouse's simulation of a phone counts in it.
 /// (Pages Trunk wrote in another shape are left as they are.)
-fn start_app_after_load(html: &str) -> String {
-    let mut html = html.to_string();
-    let mut from = 0;
-    while let Some(at) = html[from..].find("<link rel=\"").map(|i| i + from) {
-        let Some(end) = html[at..].find('>').map(|i| at + i + 1) else {
-            break;
-        };
-        let tag = &html[at..end];
-        let preload = tag.starts_with("<link rel=\"modulepreload\"")
-            || (tag.starts_with("<link rel=\"preload\"") && tag.contains(".wasm"));
-        if preload {
-            html.replace_range(at..end, "");
+fn start_app_after_load(html: &str) -> Result<String, String> {
+    let html = replace_links(html, "modulepreload", |_, _| Ok(String::new()))?;
+    let mut html = replace_links(&html, "preload", |href, tag| {
+        Ok(if href.ends_with(".wasm") {
+            String::new()
         } else {
-            from = end;
-        }
-    }
+            tag.to_string()
+        })
+    })?;
     const IMPORT: &str = "import init, * as bindings from '";
     let glue = html.find(IMPORT).and_then(|at| {
         let url_end = html[at + IMPORT.len()..].find('\'')? + at + IMPORT.len();
@@ -276,7 +268,7 @@ fn start_app_after_load(html: &str) -> String {
         }
         None => String::new(),
     };
-    html.replacen(
+    Ok(html.replacen(
         "const wasm = await init(",
         &format!(
             "if (document.readyState !== \"complete\") await new Promise((loaded) => addEventListener(\"load\", loaded, {{ once: true }}));\n\
@@ -285,7 +277,7 @@ fn start_app_after_load(html: &str) -> String {
             PAINTED = WAIT_FOR_FIRST_PAINT
         ),
         1,
-    )
+    ))
 }
 
 /// Renders the page at `path` into `template` (from [`prepare_template`]).
