@@ -310,3 +310,36 @@ fn a_pre_rendered_page_paints_with_its_document_alone() {
     .unwrap_err();
     assert!(error.contains("styles-3c4d.css"), "{error}");
 }
+
+/// The `<link rel="expect">` tag in the head of `html`, if it has one.
+fn expect_link(html: &str) -> Option<&str> {
+    let head = &html[..html.find("</head>").expect("a head")];
+    let at = head.find(r#"rel="expect""#)?;
+    let start = head[..at].rfind("<link")?;
+    Some(&head[start..start + head[start..].find('>')? + 1])
+}
+
+#[test]
+fn a_deep_link_holds_its_first_paint_until_its_element_is_parsed() {
+    for (path, anchor) in [
+        ("/shenyang-fgw/2017/s5/", "s5"),
+        ("/pingtan/2024/s3/", "s3"),
+        ("/pingtan/2024/tujie/s3/", "panel-s3"),
+        ("/pingtan/compare/2023/2024/s3/", "cmp-s3"),
+    ] {
+        let html = page(path);
+        let link = expect_link(&html).unwrap_or_else(|| panic!("{path}: no expect link"));
+        assert!(
+            link.contains(&format!(r##"href="#{anchor}""##))
+                && link.contains(r#"blocking="render""#),
+            "{path}: {link}"
+        );
+        assert!(
+            html.contains(&format!(r#"id="{anchor}""#)),
+            "{path}: the element it waits for is in the page"
+        );
+    }
+    for path in ["/pingtan/2024/", "/pingtan/2024/tujie/", "/"] {
+        assert_eq!(expect_link(&page(path)), None, "{path} opens at its top");
+    }
+}

@@ -23,7 +23,18 @@ pub fn PageMeta(
     /// Site path of the page's share card (`/cards/….png`, 1200×630), if it has one.
     #[prop(into, default = Signal::stored(None))]
     image: Signal<Option<String>>,
+    /// Id of the element a deep link opens at (a section, a compared section, a 图解 panel).
+    /// Its pre-rendered page holds its first paint until that element has been parsed, so
+    /// that `boot.js` can scroll to it first: text painted at the top and then scrolled away
+    /// was at times the only paint Chromium recorded for the largest one, and the app's copy
+    /// of the section then counted as a new, later one (issue 12).
+    #[prop(default = None)]
+    opens_at: Option<String>,
 ) -> impl IntoView {
+    // Only the pre-rendered document: added by the app, the link would block nothing.
+    let render_blocking = opens_at
+        .filter(|_| cfg!(not(target_arch = "wasm32")))
+        .map(|id| view! { <Link rel="expect" href=format!("#{id}") blocking="render" /> });
     let base = use_site_base();
     let image = {
         let base = base.clone();
@@ -33,7 +44,7 @@ pub fn PageMeta(
     // The tags are rebuilt with plain strings whenever a value changes: leptos_meta keeps
     // head tags (and the pre-renderer reads the title) beyond the life of this view, when
     // its signals could no longer be read.
-    move || {
+    let tags = move || {
         {
             let (title, url) = (title.get(), url.get());
             let description = description.with(|d| clip(d, DESCRIPTION_CHARS));
@@ -67,5 +78,6 @@ pub fn PageMeta(
             }
         }
         .into_any()
-    }
+    };
+    (render_blocking, tags)
 }

@@ -181,7 +181,7 @@ fn ReportView(
         Callback::new(move |id: String| base.href(&route::section(&agency, year, &id)))
     };
     view! {
-        <PageMeta title description path=canonical image />
+        <PageMeta title description path=canonical image opens_at=target.get_untracked() />
         <div class="report-layout">
             <Contents sections=report.sections.clone() current=reading />
             <ReportShortcuts sections=section_ids target reading href=section_href />
