@@ -83,6 +83,37 @@ function* pages(dir, prefix = '') {
   }
 }
 
+const ENTRY = path.join(OUTPUT, 'pagefind-entry.json');
+
+/** Whether the index's entry file is there and parses (the browser's search starts from it). */
+function entryReadable() {
+  try {
+    JSON.parse(readFileSync(ENTRY, 'utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes the index and checks its entry file. One build wrote `pagefind-entry.json` empty
+ * (0 bytes; every search in the browser then failed) and the next, of the same pages, wrote
+ * it whole: so a write is waited for a moment, tried again, and otherwise the build fails
+ * here, naming the file, rather than shipping a search that cannot start.
+ */
+async function writeIndex(index) {
+  for (let attempt = 1; attempt <= 2; attempt += 1) {
+    const written = await index.writeFiles({ outputPath: OUTPUT });
+    if (written.errors.length > 0) fail('cannot write the index', written.errors);
+    for (let wait = 0; wait < 20 && !entryReadable(); wait += 1) {
+      await new Promise((later) => setTimeout(later, 100));
+    }
+    if (entryReadable()) return;
+    console.error(`search-index: ${ENTRY} is not readable JSON after writing (attempt ${attempt})`);
+  }
+  fail('cannot write the index', [`${ENTRY} is empty or not JSON`]);
+}
+
 const first = await newIndex();
 const added = await first.addDirectory({ path: dist });
 if (added.errors.length > 0) fail('first pass', added.errors);
@@ -107,8 +138,7 @@ for (const [folder, html] of pages(dist)) {
   if (errors.length > 0) fail(url, errors);
 }
 rmSync(OUTPUT, { recursive: true, force: true });
-const written = await index.writeFiles({ outputPath: OUTPUT });
-if (written.errors.length > 0) fail('cannot write the index', written.errors);
+await writeIndex(index);
 await pagefind.close();
 console.error(
   `search-index: ${OUTPUT} (${cut.size} records, ${extra} words added for the browser's segmentation) in ${Date.now() - started} ms`,
