@@ -305,7 +305,40 @@ async function lighthouseRun(port, url, categories) {
     tbt: audit('total-blocking-time'),
     cls: audit('cumulative-layout-shift'),
     transfer: audit('total-byte-weight'),
+    // What blocks: the longest main-thread tasks (simulated durations, as TBT counts them) and
+    // the scripting charged to each script.
+    longTasks: (lhr.audits['long-tasks']?.details?.items ?? []).map((t) => ({
+      url: t.url,
+      start: Math.round(t.startTime),
+      duration: Math.round(t.duration),
+    })),
+    scripting: (lhr.audits['bootup-time']?.details?.items ?? []).map((b) => ({
+      url: b.url,
+      scripting: Math.round(b.scripting),
+    })),
   };
+}
+
+/** A script's address without the site's, for printing. */
+const shortUrl = (url) => (url.startsWith(BASE_URL) ? url.slice(BASE_URL.length) : url);
+
+/** `cargo xtask bench --only lighthouse`: each page's Lighthouse runs with what blocked them. */
+async function lighthouseTasks() {
+  const chrome = await launchChromium();
+  try {
+    for (const page of PAGES) {
+      for (let run = 1; run <= RUNS; run += 1) {
+        const r = await lighthouseRun(chrome.port, BASE_URL + page.path, ['performance']);
+        console.log(`${page.path} run ${run}: LCP ${ms(r.lcp)}, TBT ${ms(r.tbt)}, CLS ${r.cls.toFixed(3)}`);
+        for (const t of r.longTasks) console.log(`  task at ${t.start} ms: ${t.duration} ms ${shortUrl(t.url)}`);
+        for (const b of r.scripting.filter((b) => b.scripting >= 50)) {
+          console.log(`  scripting ${b.scripting} ms: ${shortUrl(b.url)}`);
+        }
+      }
+    }
+  } finally {
+    chrome.close();
+  }
 }
 
 async function lighthouseAll() {
@@ -548,6 +581,10 @@ async function main() {
     writeFileSync(`${file}.br`, br);
   }
 
+  if (process.env.BENCH_ONLY === 'lighthouse') {
+    await lighthouseTasks();
+    return;
+  }
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROME_FLAGS.slice(1) });
   if (process.env.BENCH_ONLY === 'interactions') {
     try {

@@ -27,8 +27,9 @@ pub struct BenchArgs {
     /// Also write the table to this file (Markdown), e.g. for the README.
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Measure only this part: `long-tasks` (the longest main-thread task on large data) or
-    /// `interactions` (INP of a contents-link click and a font-size change, CPU 4× slower).
+    /// Measure only this part: `long-tasks` (the longest main-thread task on large data),
+    /// `interactions` (INP of a contents-link click and a font-size change, CPU 4× slower) or
+    /// `lighthouse` (each page's Lighthouse runs, with their long tasks and scripting).
     #[arg(long)]
     only: Option<String>,
 }
