@@ -19,7 +19,7 @@
     if (anchor === null) {
       var expect = document.querySelector('link[rel="expect"][blocking~="render"]');
       if (!expect && !document.body) return; // the head is still being parsed
-      anchor = expect ? decodeURIComponent(expect.getAttribute("href").slice(1)) : "";
+      anchor = expect ? decodeURIComponent(new URL(expect.href).hash.slice(1)) : "";
     }
     var target = anchor && document.getElementById(anchor);
     if (!anchor) opening.disconnect();

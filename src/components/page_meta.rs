@@ -31,11 +31,16 @@ pub fn PageMeta(
     #[prop(default = None)]
     opens_at: Option<String>,
 ) -> impl IntoView {
-    // Only the pre-rendered document: added by the app, the link would block nothing.
+    let base = use_site_base();
+    // Only the pre-rendered document: added by the app, the link would block nothing. The
+    // address is the page's own (a bare `#id` resolves against `<base>`, another page, and
+    // is ignored).
     let render_blocking = opens_at
         .filter(|_| cfg!(not(target_arch = "wasm32")))
-        .map(|id| view! { <Link rel="expect" href=format!("#{id}") blocking="render" /> });
-    let base = use_site_base();
+        .map(|id| {
+            let href = format!("{}#{id}", base.href(&path.get_untracked()));
+            view! { <Link rel="expect" href blocking="render" /> }
+        });
     let image = {
         let base = base.clone();
         Signal::derive(move || image.get().map(|path| base.absolute(&path)))
