@@ -8,33 +8,24 @@
     // Storage can be blocked (private mode): the default size stands.
   }
   // A deep link's page names the element it opens at in a render-blocking
-  // <link rel="expect">: the browser holds the first paint until that element is parsed,
-  // and it is scrolled to as soon as the parser has put it in, so the first paint is already
-  // at the section (text painted at the top and scrolled away was at times the only paint
-  // recorded for the largest one). Browsers without render blocking scroll on
-  // DOMContentLoaded, below. A fragment (a figure's link) is left to that too.
+  // <link rel="expect">: the browser holds the first paint until that element is parsed, and
+  // the first frame's callback (run just before it paints) scrolls to it, so the first paint
+  // is already at the section (text painted at the top and scrolled away was at times the
+  // only paint recorded for the largest one). Scrolling as the parser put the element in
+  // laid out the half-parsed page once more (190 ms on a phone). Browsers without render
+  // blocking may paint before the element is there: they scroll on DOMContentLoaded, below,
+  // as does a fragment (a figure's link).
   var opened = false;
-  var anchor = null;
-  var opening = !location.hash && typeof MutationObserver === "function" && new MutationObserver(function () {
-    if (anchor === null) {
+  if (!location.hash) {
+    requestAnimationFrame(function () {
       var expect = document.querySelector('link[rel="expect"][blocking~="render"]');
-      if (!expect && !document.body) return; // the head is still being parsed
-      anchor = expect ? decodeURIComponent(new URL(expect.href).hash.slice(1)) : "";
-    }
-    var target = anchor && document.getElementById(anchor);
-    if (!anchor) opening.disconnect();
-    if (!target) return;
-    target.scrollIntoView();
-    if (!opened) {
+      var target = expect && document.getElementById(decodeURIComponent(new URL(expect.href).hash.slice(1)));
+      if (!target) return;
+      target.scrollIntoView();
       opened = true;
-      // The first frame's callbacks run just before it paints: from then on the reader
-      // may scroll, and the page no longer moves on its own.
-      requestAnimationFrame(function () { opening.disconnect(); });
-    }
-  });
-  if (opening) opening.observe(document.documentElement, { childList: true, subtree: true });
+    });
+  }
   document.addEventListener("DOMContentLoaded", function () {
-    if (opening) opening.disconnect();
     // A figure named by the fragment (…/s5/#f-s5-0-51) is shown in the middle of the screen.
     var figure = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (figure) {
