@@ -134,7 +134,7 @@ fn ReportView(
     // than one per section. Behind such a page the app draws the same, so that what the
     // reader sees lays out to the pixel as it did and takes over without a new largest paint
     // (a copy laid out a fraction of a pixel lower counted as one, after the wasm: issue 12);
-    // the parts before it come in once the app has taken over.
+    // the parts before it come in when the reader needs them (`bring_in_earlier_parts`).
     let from_section = section
         .get_untracked()
         .and_then(|id| report.top_level_index(&id))
@@ -146,6 +146,7 @@ fn ReportView(
         0
     };
     let whole = RwSignal::new(first_shown == 0);
+    bring_in_earlier_parts(target, whole);
     let earlier = {
         let report_href = report_href.clone();
         move || {
@@ -379,8 +380,8 @@ fn draw_in_turn(runs: usize) -> Signal<usize> {
 /// Scrolls the linked section into view, marks it and moves focus to its heading whenever
 /// the link changes — including on a cold load, once the report has rendered (`complete`).
 ///
-/// `whole` is set once the app stands in the pre-rendered page's place: the parts of the
-/// report before a section's page come in then, above the reader, who stays where they are.
+/// `whole` says whether the parts of the report before a section's page are in (see
+/// `bring_in_earlier_parts`).
 fn follow_target(
     target: Memo<Option<String>>,
     hash: Memo<String>,
@@ -399,9 +400,15 @@ fn follow_target(
             return followed;
         }
         let navigated = followed.is_some();
-        // A link followed before the parts above a section's page have come in (a task after
-        // the take-over) waits for them: its section may be among them.
+        // A link followed before the parts above a section's page have come in brings them
+        // in and waits for them: its section may be among them.
         if navigated && !whole.get() {
+            set_timeout(
+                move || {
+                    let _ = whole.try_set(true);
+                },
+                std::time::Duration::ZERO,
+            );
             return followed;
         }
         let (target, hash) = link.clone();
@@ -409,21 +416,51 @@ fn follow_target(
             // A pre-rendered page already stands where the reader is (its boot script
             // opened the deep link at the section): keep that position.
             let took_over = !navigated && take_over();
-            // (The view may be gone by this frame: a link followed meanwhile.)
-            if took_over && whole.try_get_untracked() == Some(false) {
-                // In a task of its own: a frame requested from here is the frame after the
-                // one the parts first paint in.
-                let anchor = target.clone();
-                set_timeout(
-                    move || keep_in_place(anchor, move || whole.set(true)),
-                    std::time::Duration::ZERO,
-                );
-            }
             scroll_to_target(target, navigated, took_over);
             mark_linked_figure(&hash, took_over);
         });
         Some(link)
     });
+}
+
+/// The parts of the report before a section's page (its intro and earlier sections) come in
+/// when the reader needs them: on scrolling up (by `SCROLLED_UP` from the lowest point read),
+/// on printing, or on following a link (see `follow_target`). Until then the page reads as
+/// its static copy did, from the section on, with the notice that leads to the whole report.
+/// Drawn right after the take-over, they cost a phone some 300 ms of main thread (CPU 4×
+/// slower) while the reader was reading the section below them (issue 12).
+fn bring_in_earlier_parts(target: Memo<Option<String>>, whole: RwSignal<bool>) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        /// Pixels up from the lowest point read that bring the parts in: more than the
+        /// corrections scroll anchoring and the take-over make.
+        const SCROLLED_UP: f64 = 40.0;
+        let lowest = StoredValue::new(window().scroll_y().unwrap_or(0.0));
+        let _ = leptos_use_event_listener::use_event_listener(
+            leptos_use_window::use_window(),
+            leptos::ev::scroll,
+            move |_| {
+                if whole.try_get_untracked() != Some(false) {
+                    return;
+                }
+                let y = window().scroll_y().unwrap_or(0.0);
+                if y > lowest.get_value() {
+                    lowest.set_value(y);
+                } else if lowest.get_value() - y > SCROLLED_UP {
+                    // An event's task, not a frame's: a frame requested from a frame
+                    // callback is the one after the parts first paint.
+                    keep_in_place(target.get_untracked(), move || whole.set(true));
+                }
+            },
+        );
+        let _ = leptos_use_event_listener::use_event_listener(
+            leptos_use_window::use_window(),
+            leptos::ev::beforeprint,
+            move |_| whole.set(true),
+        );
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (target, whole);
 }
 
 /// Runs `change` (which adds to the page above `anchor`) and keeps `anchor` where it stands
