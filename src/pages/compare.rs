@@ -70,12 +70,7 @@ fn CompareView(before: Arc<Report>, after: Arc<Report>, section: Memo<Option<Str
         .map(|pair| section_view(&before, &after, pair, target.as_deref()))
         .collect_view();
     view! {
-        <PageMeta
-            title
-            description
-            path=canonical
-            opens_at=target.as_deref().map(anchor::compare_section)
-        />
+        <PageMeta title description path=canonical />
         <TakeOver />
         <div class="compare-page">
             <h1>{page_title}</h1>

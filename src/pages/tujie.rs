@@ -244,7 +244,6 @@ pub fn TujieView(
             )
             path=route::canonical(&path)
             image=Some(format!("/{card}"))
-            opens_at=panel.map(|section| anchor::tujie_panel(&section.id))
         />
         <article class="tujie" aria-labelledby="tujie-title">
             <header>
