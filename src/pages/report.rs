@@ -456,7 +456,12 @@ fn bring_in_earlier_parts(target: Memo<Option<String>>, whole: RwSignal<bool>) {
         let _ = leptos_use_event_listener::use_event_listener(
             leptos_use_window::use_window(),
             leptos::ev::beforeprint,
-            move |_| whole.set(true),
+            move |_| {
+                // (Set again, the parts would be drawn anew.)
+                if whole.try_get_untracked() == Some(false) {
+                    whole.set(true);
+                }
+            },
         );
     }
     #[cfg(not(target_arch = "wasm32"))]
