@@ -472,6 +472,7 @@ fn bring_in_earlier_parts(target: Memo<Option<String>>, whole: RwSignal<bool>) {
 /// on screen, before the change is painted. Browsers with scroll anchoring do that
 /// themselves; this covers the others and a page scrolled to its very top, where none
 /// anchors. Call it outside a frame callback.
+#[cfg(target_arch = "wasm32")]
 fn keep_in_place(anchor: Option<String>, change: impl FnOnce()) {
     let top = |id: &str| {
         document()
