@@ -403,12 +403,7 @@ fn follow_target(
         // A link followed before the parts above a section's page have come in brings them
         // in and waits for them: its section may be among them.
         if navigated && !whole.get() {
-            set_timeout(
-                move || {
-                    let _ = whole.try_set(true);
-                },
-                std::time::Duration::ZERO,
-            );
+            set_timeout(move || bring_in(whole), std::time::Duration::ZERO);
             return followed;
         }
         let (target, hash) = link.clone();
@@ -449,23 +444,26 @@ fn bring_in_earlier_parts(target: Memo<Option<String>>, whole: RwSignal<bool>) {
                 } else if lowest.get_value() - y > SCROLLED_UP {
                     // An event's task, not a frame's: a frame requested from a frame
                     // callback is the one after the parts first paint.
-                    keep_in_place(target.get_untracked(), move || whole.set(true));
+                    keep_in_place(target.get_untracked(), move || bring_in(whole));
                 }
             },
         );
         let _ = leptos_use_event_listener::use_event_listener(
             leptos_use_window::use_window(),
             leptos::ev::beforeprint,
-            move |_| {
-                // (Set again, the parts would be drawn anew.)
-                if whole.try_get_untracked() == Some(false) {
-                    whole.set(true);
-                }
-            },
+            move |_| bring_in(whole),
         );
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (target, whole);
+}
+
+/// Brings the earlier parts in, once: set again, the signal would draw them anew. (The
+/// view may be gone by then: a link followed meanwhile.)
+fn bring_in(whole: RwSignal<bool>) {
+    if whole.try_get_untracked() == Some(false) {
+        whole.set(true);
+    }
 }
 
 /// Runs `change` (which adds to the page above `anchor`) and keeps `anchor` where it stands
