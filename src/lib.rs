@@ -21,6 +21,7 @@ pub mod params;
 pub mod prerender;
 pub mod search;
 pub mod site;
+pub mod stylesheets;
 pub mod takeover;
 #[cfg(target_arch = "wasm32")]
 pub mod yielding;

@@ -38,6 +38,7 @@ pub fn take_over() -> bool {
         .flatten()
         .map(|target| (target.id(), target.get_bounding_client_rect().top()));
     prerendered.remove();
+    enable_stylesheets();
     if let Some(app) = document().get_element_by_id(crate::APP_ROOT_ID) {
         let _ = app.remove_attribute("hidden");
     }
@@ -47,6 +48,23 @@ pub fn take_over() -> bool {
     });
     window().scroll_to_with_x_and_y(0.0, in_app.unwrap_or(scroll_y));
     true
+}
+
+/// Links the stylesheets the pre-rendered page left `disabled`, which the browser then fetches:
+/// those only other kinds of page use (see `stylesheets`), which the app can now go on to.
+fn enable_stylesheets() {
+    let Ok(links) = document().query_selector_all("link[rel=stylesheet][disabled]") else {
+        return;
+    };
+    for i in 0..links.length() {
+        use wasm_bindgen::JsCast;
+        if let Some(link) = links
+            .item(i)
+            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = link.remove_attribute("disabled");
+        }
+    }
 }
 
 /// Placed in a view that is complete as rendered (no data pending): takes over on mount.

@@ -256,6 +256,7 @@ const wasm = await init({ module_or_path: '/nianbao/nianbao-1a2b_bg.wasm' });
 window.wasmBindings = bindings;
 </script>
   <link rel="stylesheet" href="/nianbao/styles-3c4d.css" integrity="sha384-x"/>
+  <link rel="stylesheet" href="/nianbao/tujie-7a8b.css" integrity="sha384-v"/>
   <link rel="icon" href="/nianbao/favicon-5e6f.svg" integrity="sha384-y"/>
 <link rel="modulepreload" href="/nianbao/nianbao-1a2b.js" crossorigin="anonymous" integrity="sha384-z"><link rel="preload" href="/nianbao/nianbao-1a2b_bg.wasm" crossorigin="anonymous" integrity="sha384-w" as="fetch" type="application/wasm"></head>
 <body>
@@ -267,16 +268,26 @@ window.wasmBindings = bindings;
 fn a_pre_rendered_page_paints_with_its_document_alone() {
     let read = |href: &str| match href {
         "/nianbao/styles-3c4d.css" => Ok("body { color: #222; }\n".to_string()),
+        "/nianbao/tujie-7a8b.css" => Ok(".poster { margin: 0; }\n".to_string()),
         "/nianbao/favicon-5e6f.svg" => Ok("<svg/>".to_string()),
         other => Err(format!("{other}: no such file")),
     };
-    let page = nianbao::prerender::prepare_template(TRUNK_INDEX, read).unwrap();
+    let templates = nianbao::prerender::prepare_templates(TRUNK_INDEX, read).unwrap();
+    let [page, common] = templates.texts();
     // The styles and the icon are in the page.
     assert!(
         page.contains("<style>body { color: #222; }</style>"),
         "{page}"
     );
+    assert!(page.contains("<style>.poster { margin: 0; }</style>"));
     assert!(!page.contains("rel=\"stylesheet\""), "{page}");
+    // Without the 图解's sheet, the other template links it disabled: not fetched.
+    assert!(common.contains("<style>body { color: #222; }</style>"));
+    assert!(!common.contains(".poster"), "{common}");
+    assert!(
+        common.contains(r#"<link disabled rel="stylesheet" href="/nianbao/tujie-7a8b.css""#),
+        "{common}"
+    );
     assert!(
         page.contains("<link rel=\"icon\" href=\"data:image/svg+xml;base64,PHN2Zy8+\">"),
         "{page}"
@@ -304,11 +315,54 @@ fn a_pre_rendered_page_paints_with_its_document_alone() {
     assert!(page.contains("window.wasmBindings = bindings;"), "{page}");
 
     // A stylesheet that cannot be read is an error naming it, not a page without styles.
-    let error = nianbao::prerender::prepare_template(TRUNK_INDEX, |href: &str| {
-        Err(format!("{href}: missing"))
+    let error = nianbao::prerender::prepare_templates(TRUNK_INDEX, |href: &str| match href {
+        "/nianbao/styles-3c4d.css" => Err(format!("{href}: missing")),
+        other => read(other),
     })
-    .unwrap_err();
+    .err()
+    .expect("an error");
     assert!(error.contains("styles-3c4d.css"), "{error}");
+}
+
+/// Only the 图解's pages carry the 图解's stylesheet (4.8 KB in every page otherwise).
+#[test]
+fn only_the_pages_that_use_a_stylesheet_carry_it() {
+    let read = |href: &str| match href {
+        "/nianbao/styles-3c4d.css" => Ok("body { color: #222; }".to_string()),
+        "/nianbao/tujie-7a8b.css" => Ok(".poster { margin: 0; }".to_string()),
+        "/nianbao/favicon-5e6f.svg" => Ok("<svg/>".to_string()),
+        other => Err(format!("{other}: no such file")),
+    };
+    let templates = nianbao::prerender::prepare_templates(TRUNK_INDEX, read).unwrap();
+    let base = SiteBase::new("https://nianbao.example", "/nianbao/");
+    let data = data();
+    let render = |path: &str| nianbao::prerender::render_page(&templates, &base, &data, path);
+    for tujie in ["/pingtan/2024/tujie/", "/shenyang-fgw/2017/tujie/s3/"] {
+        let page = render(tujie);
+        assert!(page.contains("class=\"poster"), "{tujie} is the poster");
+        assert!(
+            page.contains("<style>.poster { margin: 0; }</style>"),
+            "{tujie}"
+        );
+        assert!(!page.contains("<link disabled"), "{tujie}");
+    }
+    for other in [
+        "/",
+        "/pingtan/2024/s3/",
+        "/pingtan/",
+        "/pingtan/compare/2023/2024/",
+    ] {
+        let page = render(other);
+        assert!(!page.contains(".poster {"), "{other}");
+        assert!(
+            page.contains("<style>body { color: #222; }</style>"),
+            "{other}"
+        );
+        assert!(
+            page.contains(r#"<link disabled rel="stylesheet" href="/nianbao/tujie-7a8b.css""#),
+            "{other}"
+        );
+    }
 }
 
 /// The `<link rel="expect">` tag in the head of `html`, if it has one.

@@ -32,7 +32,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 fn run() -> Result<(), String> {
     use nianbao::prerender::{
-        agency_paths, output_file, prepare_template, render_page, site_paths, sitemaps, DataSet,
+        agency_paths, output_file, prepare_templates, render_page, site_paths, sitemaps, DataSet,
         RenderState,
     };
     use nianbao::site::SiteBase;
@@ -83,12 +83,12 @@ fn run() -> Result<(), String> {
         let file = href.strip_prefix(base_path.as_str()).unwrap_or(href);
         read(dist.join(file.trim_start_matches('/')))
     };
-    let template = nianbao::csp::with_policy(&prepare_template(&index, read_asset)?);
+    let templates = prepare_templates(&index, read_asset)?.map(nianbao::csp::with_policy);
     let data = DataSet::open(&dist)?;
 
     // --incremental: pages whose inputs are as the last run saw them stay as they are.
     let state_file = incremental.then(|| RenderState::file_for(&dist));
-    let renderer = renderer_digest(&template, &origin, &base_path);
+    let renderer = renderer_digest(&templates, &origin, &base_path);
     let earlier = match state_file.as_deref().map(RenderState::load) {
         Some(Ok(state)) => state,
         Some(Err(e)) => {
@@ -108,7 +108,7 @@ fn run() -> Result<(), String> {
         for path in paths {
             write(
                 &output_file(&dist, path),
-                &render_page(&template, &base, preloaded, path),
+                &render_page(&templates, &base, preloaded, path),
             )?;
         }
         Ok::<usize, String>(paths.len())
@@ -318,16 +318,22 @@ fn agencies_arg() -> Result<Option<std::ops::Range<usize>>, String> {
 }
 
 /// What the pages are rendered with: this program (its file's size and time: a rebuilt
-/// program is another renderer), the page template and the site's address.
+/// program is another renderer), the page templates and the site's address.
 #[cfg(not(target_arch = "wasm32"))]
-fn renderer_digest(template: &str, origin: &str, base_path: &str) -> String {
+fn renderer_digest(
+    templates: &nianbao::prerender::Templates,
+    origin: &str,
+    base_path: &str,
+) -> String {
     let mut digest = nianbao::prerender::Digest::new();
     let program = std::env::current_exe()
         .and_then(|exe| exe.metadata().map(|m| (exe, m)))
         .map(|(exe, m)| format!("{} {} {:?}", exe.display(), m.len(), m.modified().ok()))
         .unwrap_or_default();
     digest.add("program", &program);
-    digest.add("template", template);
+    for template in templates.texts() {
+        digest.add("template", template);
+    }
     digest.add("origin", origin);
     digest.add("base", base_path);
     digest.finish()

@@ -21,11 +21,13 @@ use crate::components::tujie::{change, indicator_figure, shown, source_href, Ind
 use crate::data::{use_report, ReportData, SeriesNeed};
 use crate::params::use_report_address;
 use crate::site::{anchor, route, use_site_base};
+use crate::stylesheets::{use_stylesheet, Stylesheet};
 use crate::takeover::take_over;
 
 /// `/{agency}/{year}/tujie` and `/{agency}/{year}/tujie/{section}`.
 #[component]
 pub fn TujiePage() -> impl IntoView {
+    use_stylesheet(Stylesheet::Tujie);
     let address = use_report_address();
     let section = Memo::new(move |_| address.get().section);
     show(

@@ -11,6 +11,7 @@ use leptos_router::location::RequestUrl;
 
 use crate::data::Preloaded;
 use crate::site::{route, SiteBase};
+use crate::stylesheets::{Stylesheet, StylesheetsUsed};
 use crate::takeover::PRERENDERED_ID;
 use crate::App;
 
@@ -126,15 +127,48 @@ fn indicator_paths(data: &Preloaded) -> Vec<String> {
     paths
 }
 
-/// The Trunk-built `index.html`, made ready to receive a page: the pieces the page sets
-/// itself (title, `lang`) and the no-JavaScript notice (a pre-rendered page reads without
-/// it) are taken out, its stylesheets are written into it (see [`inline_stylesheets`];
+/// The page templates: the Trunk-built `index.html` made ready to receive a page, once with
+/// every stylesheet written in and once without those only some pages use (see
+/// [`crate::stylesheets`]); [`render_page`] picks one for each page.
+pub struct Templates {
+    every_sheet: String,
+    common_sheets: String,
+}
+
+impl Templates {
+    /// Each template made anew with `f` (e.g. given its Content-Security-Policy).
+    pub fn map(self, f: impl Fn(&str) -> String) -> Templates {
+        Templates {
+            every_sheet: f(&self.every_sheet),
+            common_sheets: f(&self.common_sheets),
+        }
+    }
+
+    /// The template of a page that asked for `used`.
+    fn for_page(&self, used: &StylesheetsUsed) -> &str {
+        // One optional sheet so far: a page that asks for any gets them all.
+        if used.any() {
+            &self.every_sheet
+        } else {
+            &self.common_sheets
+        }
+    }
+
+    /// Both templates, for a digest of what the pages are rendered into.
+    pub fn texts(&self) -> [&str; 2] {
+        [&self.every_sheet, &self.common_sheets]
+    }
+}
+
+/// The page templates (see [`Templates`]) from the Trunk-built `index.html`: the pieces the
+/// page sets itself (title, `lang`) and the no-JavaScript notice (a pre-rendered page reads
+/// without it) are taken out, its stylesheets are written into it (see [`inline_stylesheets`];
 /// `read_asset` gives the text of a file by its address in the page), and the app starts
 /// after the page has loaded.
-pub fn prepare_template(
+pub fn prepare_templates(
     index_html: &str,
     read_asset: impl Fn(&str) -> Result<String, String>,
-) -> Result<String, String> {
+) -> Result<Templates, String> {
     let mut html = index_html.to_string();
     let title_start = html.find("<title>").ok_or("index.html has no <title>")?;
     let title_end = html[title_start..]
@@ -152,8 +186,13 @@ pub fn prepare_template(
     if !html.contains("<body>") || !html.contains("</head>") {
         return Err("index.html has no <head> or <body>".into());
     }
-    let html = inline_stylesheets(&html, &read_asset)?;
-    start_app_after_load(&inline_icon(&html, &read_asset)?)
+    let html = start_app_after_load(&inline_icon(&html, &read_asset)?)?;
+    Ok(Templates {
+        every_sheet: inline_stylesheets(&html, &read_asset, |_| true)?,
+        common_sheets: inline_stylesheets(&html, &read_asset, |href| {
+            Stylesheet::of_href(href).is_none()
+        })?,
+    })
 }
 
 /// `html` with each `<link rel="{rel}" …>` tag replaced by what `replace` makes of its `href`
@@ -209,9 +248,13 @@ fn inline_icon(
 /// paint of `/pingtan/2024/s3/` at 1.6× that of the plain-HTML page, 1.0–1.2× with the styles
 /// in the page (30 KB raw, about 7 KB brotli, in every pre-rendered page). The app shell
 /// (`404.html`) keeps the links: it waits for the wasm anyway, and the files stay cached.
+///
+/// A stylesheet `write_in` refuses stays linked, `disabled`: the browser does not fetch it
+/// until the app enables it (see [`crate::stylesheets`]).
 fn inline_stylesheets(
     html: &str,
     read_asset: impl Fn(&str) -> Result<String, String>,
+    write_in: impl Fn(&str) -> bool,
 ) -> Result<String, String> {
     replace_links(html, "stylesheet", |href, tag| {
         // Written in, a stylesheet applies to every medium: refuse what would change that.
@@ -219,6 +262,9 @@ fn inline_stylesheets(
             return Err(format!(
                 "{href}: a stylesheet for one medium cannot be written in"
             ));
+        }
+        if !write_in(href) {
+            return Ok(tag.replacen("<link ", "<link disabled ", 1));
         }
         let css = read_asset(href)?;
         if css.to_ascii_lowercase().contains("</style") {
@@ -280,8 +326,8 @@ fn start_app_after_load(html: &str) -> Result<String, String> {
     ))
 }
 
-/// Renders the page at `path` into `template` (from [`prepare_template`]).
-pub fn render_page(template: &str, base: &SiteBase, data: &Preloaded, path: &str) -> String {
+/// Renders the page at `path` into its template (see [`prepare_templates`]).
+pub fn render_page(templates: &Templates, base: &SiteBase, data: &Preloaded, path: &str) -> String {
     // leptos_meta waits a tick before injecting: it needs an executor (set once; later calls
     // find it set and change nothing).
     let _ = any_spawner::Executor::init_futures_executor();
@@ -292,8 +338,10 @@ pub fn render_page(template: &str, base: &SiteBase, data: &Preloaded, path: &str
         provide_context(data.clone());
         let (meta, meta_output) = ServerMetaContext::new();
         provide_context(meta);
+        let stylesheets = StylesheetsUsed::default();
+        provide_context(stylesheets.clone());
         let body = view! { <App /> }.to_html();
-        let document = template.replacen(
+        let document = templates.for_page(&stylesheets).replacen(
             "<body>",
             &format!("<body><div id=\"{PRERENDERED_ID}\">{body}</div>"),
             1,

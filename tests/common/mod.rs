@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use nianbao::data::Preloaded;
-use nianbao::prerender::{load_data, prepare_template, render_page};
+use nianbao::prerender::{load_data, prepare_templates, render_page};
 use nianbao::site::SiteBase;
 
 /// The repository's root.
@@ -20,7 +20,7 @@ pub fn data() -> Preloaded {
 pub fn page(path: &str) -> String {
     let index = std::fs::read_to_string(root().join("index.html")).unwrap();
     // The source index.html links no built stylesheet: nothing is read.
-    let template = prepare_template(&index, |href| Err(format!("{href}: not built"))).unwrap();
+    let templates = prepare_templates(&index, |href| Err(format!("{href}: not built"))).unwrap();
     let base = SiteBase::new("https://nianbao.example", "/");
-    render_page(&template, &base, &data(), path)
+    render_page(&templates, &base, &data(), path)
 }

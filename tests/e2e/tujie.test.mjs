@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { TIMEOUT, href, open, screenshot, squash, url, withPage } from './harness.mjs';
+import { TIMEOUT, appLive, href, open, screenshot, squash, url, withPage } from './harness.mjs';
 
 const json = async (path) => (await fetch(url(path))).json();
 
@@ -143,5 +143,29 @@ test('on a phone the chart follows the section', { timeout: TIMEOUT }, async (t)
     assert.ok(chart.y > table.y + table.height - 1, 'the chart comes after the table');
     const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
     assert.ok(width <= 360, `no sideways scrolling of the page (${width}px)`);
+  });
+});
+
+test('a page other than the 图解 fetches its stylesheet only once the app runs, and the 图解 it goes on to is styled', { timeout: TIMEOUT }, async (t) => {
+  await withPage(t, {}, async (page) => {
+    const sheets = [];
+    page.on('request', (request) => {
+      if (/\/tujie-[^/]*\.css$/.test(new URL(request.url()).pathname)) sheets.push(request.url());
+    });
+    await page.goto(url('/pingtan/2024/s3/'), { waitUntil: 'load' });
+    // The static page links the sheet disabled, and the browser leaves it alone.
+    assert.equal(await page.locator('#prerendered').count(), 1, 'the static page is still up');
+    assert.equal(await page.locator('link[rel="stylesheet"][disabled][href*="tujie-"]').count(), 1);
+    assert.deepEqual(sheets, [], 'no request for the 图解 stylesheet before the app runs');
+    await appLive(page);
+    await page.waitForFunction(() =>
+      [...document.styleSheets].some((sheet) => /\/tujie-[^/]*\.css$/.test(sheet.href ?? '') && !sheet.disabled),
+    );
+    assert.equal(sheets.length, 1, 'fetched once the app runs');
+    // A client-side move to the 图解 finds its styles there.
+    await page.locator('a.tujie-link').click();
+    await page.locator('.poster').waitFor();
+    assert.equal(await page.locator('#prerendered').count(), 0, 'moved within the app');
+    assert.equal(await page.locator('.poster').evaluate((el) => getComputedStyle(el).display), 'flex');
   });
 });
