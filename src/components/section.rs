@@ -263,24 +263,42 @@ pub fn SectionView(section: Section, depth: usize) -> impl IntoView {
         2 => view! { <h4 tabindex="-1">{heading}</h4> }.into_any(),
         _ => view! { <h5 tabindex="-1">{heading}</h5> }.into_any(),
     };
+    // A section's pre-rendered page carries the report from its section on: the data tables
+    // of the charts further on are on their own sections' pages (and the report's), and
+    // repeated on every section's page before them they made a fifth of those pages (issue
+    // 16). With JavaScript the tables are hidden until asked for, so the page lays out the
+    // same either way.
+    let linked = context.target.get_untracked();
+    let tables_here = linked.as_deref().is_none_or(|linked| {
+        section.id == linked
+            || holds(&section, linked)
+            || report
+                .find_section(linked)
+                .is_some_and(|linked| holds(linked, &section.id))
+    });
     let charts = context
         .charts
         .iter()
         .find(|(id, _)| *id == section.id)
         .map(|(_, plans)| {
             let agency = report.agency.id.clone();
+            let year = report.year;
             let aside = plans
                 .iter()
                 .map(|plan| {
                     let series: Vec<Series> = plan.pick(&context.series).cloned().collect();
+                    let id = anchor::section_chart(&section.id, &plan.key);
+                    let table_elsewhere = (!tables_here)
+                        .then(|| format!("{}#{id}", route::section(&agency, year, &section.id)));
                     view! {
                         <IndicatorChart
                             series=series
                             title=plan.title.clone()
                             highlight_year=report.year
-                            id=anchor::section_chart(&section.id, &plan.key)
+                            id
                             permalink=route::indicator(&agency, &plan.key)
                             heading_level=(depth as u8 + 3).min(5)
+                            table_elsewhere
                         />
                     }
                 })

@@ -65,6 +65,11 @@ pub fn IndicatorChart(
     /// totals over several bodies, which name their bodies themselves).
     #[prop(optional, into)]
     source_note: Option<String>,
+    /// Site path (with its fragment) of the chart where its data table stands, if the
+    /// pre-rendered page leaves the table out (see `SectionView`). The browser builds the
+    /// table when it is asked for, either way.
+    #[prop(default = None)]
+    table_elsewhere: Option<String>,
 ) -> impl IntoView {
     let base = use_site_base();
     let table_open = RwSignal::new(false);
@@ -131,6 +136,10 @@ pub fn IndicatorChart(
         }
     };
     let permalink = permalink.map(|p| base.href(&p));
+    let table_elsewhere = table_elsewhere
+        .filter(|_| cfg!(not(target_arch = "wasm32")))
+        .map(|p| base.href(&p));
+    let static_table = cfg!(not(target_arch = "wasm32")) && table_elsewhere.is_none();
 
     view! {
         <figure class="chart" id=id.clone() aria-labelledby=title_id.clone()>
@@ -185,13 +194,21 @@ pub fn IndicatorChart(
                     })}
             </div>
             <div class="chart-table" id=table_id hidden=move || !table_open.get()>
+                {table_elsewhere
+                    .map(|href| {
+                        view! {
+                            <p class="chart-table-elsewhere">
+                                "数据表见" <a href=href>"该部分的页面"</a> "。"
+                            </p>
+                        }
+                    })}
                 {move || {
-                    (cfg!(not(target_arch = "wasm32")) || table_open.get())
+                    (static_table || table_open.get())
                         .then(|| {
                             // Built in the browser only once the reader opens it: a table per chart,
                             // every year's cell, was a good part of drawing a report behind its
-                            // pre-rendered page (issue 12). The static page has it always: without
-                            // JavaScript it is the chart (below).
+                            // pre-rendered page (issue 12). The static page has it (but where it
+                            // links to it): without JavaScript it is the chart (below).
                             view! {
                                 <DataTable series=series.get() title=title.clone() highlight_year />
                             }
