@@ -72,7 +72,9 @@ fn unknown_indicators_and_agencies_are_not_found() {
 
 /// The data table of a chart.
 fn table_of<'a>(html: &'a str, chart: &str) -> Option<&'a str> {
-    let start = html.find(&format!(r#"<div id="{chart}-table" hidden class="chart-table">"#))?;
+    let start = html.find(&format!(
+        r#"<div id="{chart}-table" hidden class="chart-table">"#
+    ))?;
     Some(&html[start..start + html[start..].find("</div>")?])
 }
 
