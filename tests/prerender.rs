@@ -264,14 +264,18 @@ window.wasmBindings = bindings;
 </body>
 </html>"#;
 
-#[test]
-fn a_pre_rendered_page_paints_with_its_document_alone() {
-    let read = |href: &str| match href {
+/// The files `TRUNK_INDEX` names, by their address.
+fn read(href: &str) -> Result<String, String> {
+    match href {
         "/nianbao/styles-3c4d.css" => Ok("body { color: #222; }\n".to_string()),
         "/nianbao/tujie-7a8b.css" => Ok(".poster { margin: 0; }\n".to_string()),
         "/nianbao/favicon-5e6f.svg" => Ok("<svg/>".to_string()),
         other => Err(format!("{other}: no such file")),
-    };
+    }
+}
+
+#[test]
+fn a_pre_rendered_page_paints_with_its_document_alone() {
     let templates = nianbao::prerender::prepare_templates(TRUNK_INDEX, read).unwrap();
     let [page, common] = templates.texts();
     // The styles and the icon are in the page.
@@ -327,12 +331,6 @@ fn a_pre_rendered_page_paints_with_its_document_alone() {
 /// Only the 图解's pages carry the 图解's stylesheet (4.8 KB in every page otherwise).
 #[test]
 fn only_the_pages_that_use_a_stylesheet_carry_it() {
-    let read = |href: &str| match href {
-        "/nianbao/styles-3c4d.css" => Ok("body { color: #222; }".to_string()),
-        "/nianbao/tujie-7a8b.css" => Ok(".poster { margin: 0; }".to_string()),
-        "/nianbao/favicon-5e6f.svg" => Ok("<svg/>".to_string()),
-        other => Err(format!("{other}: no such file")),
-    };
     let templates = nianbao::prerender::prepare_templates(TRUNK_INDEX, read).unwrap();
     let base = SiteBase::new("https://nianbao.example", "/nianbao/");
     let data = data();
