@@ -68,8 +68,9 @@ pub fn provide_font_size() -> Signal<FontSize> {
 /// From now on a report's sections far from the screen are not laid out (CSS:
 /// `content-visibility` under `html[data-font-size-changed]`), so that the new size lays out a
 /// screen, not the whole report: with the CPU 4× slower, a change on `/pingtan/2024/s1/` took
-/// 400–540 ms before the next paint, 210–380 ms with this (issue 12). Each section keeps its
-/// last laid-out size (`contain-intrinsic-size: auto`) until it comes near the screen again.
+/// 336–512 ms before the next paint, 264–448 ms with this (issue 12; the first change pays
+/// most). Each section keeps its last laid-out size (`contain-intrinsic-size: auto`) until it
+/// comes near the screen again.
 fn lay_out_near_screen_only() {
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("data-font-size-changed", "");
