@@ -14,6 +14,7 @@ pub mod components;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod csp;
 pub mod data;
+pub mod dom;
 pub mod offline;
 pub mod pages;
 pub mod params;

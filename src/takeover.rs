@@ -53,18 +53,7 @@ pub fn take_over() -> bool {
 /// Links the stylesheets the pre-rendered page left `disabled`, which the browser then fetches:
 /// those only other kinds of page use (see `stylesheets`), which the app can now go on to.
 fn enable_stylesheets() {
-    let Ok(links) = document().query_selector_all("link[rel=stylesheet][disabled]") else {
-        return;
-    };
-    for i in 0..links.length() {
-        use wasm_bindgen::JsCast;
-        if let Some(link) = links
-            .item(i)
-            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-        {
-            let _ = link.remove_attribute("disabled");
-        }
-    }
+    crate::dom::remove_attribute_from_all("link[rel=stylesheet][disabled]", "disabled");
 }
 
 /// Placed in a view that is complete as rendered (no data pending): takes over on mount.

@@ -19,6 +19,7 @@ use crate::components::section::{
 };
 use crate::components::shortcuts::ReportShortcuts;
 use crate::data::{use_report, ReportData, SeriesNeed};
+use crate::dom::remove_attribute_from_all;
 use crate::params::use_report_address;
 use crate::site::{route, use_site_base};
 use crate::takeover::take_over;
@@ -520,17 +521,7 @@ fn scroll_to_target(target: Option<String>, navigated: bool, took_over: bool) {
 /// A link can name a figure or table cell (`…/s5#f-s5-0-51`, from the 图解 view): bring it
 /// into view and mark it, so the reader sees exactly where the figure stands.
 fn mark_linked_figure(hash: &str, took_over: bool) {
-    if let Ok(marked) = document().query_selector_all("[data-linked]") {
-        for i in 0..marked.length() {
-            use wasm_bindgen::JsCast;
-            if let Some(el) = marked
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = el.remove_attribute("data-linked");
-            }
-        }
-    }
+    remove_attribute_from_all("[data-linked]", "data-linked");
     let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
         return;
     };
