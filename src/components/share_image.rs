@@ -126,18 +126,37 @@ async fn download_png(
     Ok(())
 }
 
-/// A button that saves the summary as a PNG image.
+/// What [`summary_svg`] draws, kept until a reader asks for the image: drawing it (its QR
+/// code most) took a fifth of the pre-render's time for a 图解 page, which never shows it.
+pub struct SummaryImage {
+    pub title: String,
+    pub subtitle: String,
+    pub figures: Vec<ImageFigure>,
+    pub footer: Vec<String>,
+    pub qr: Option<String>,
+}
+
+impl SummaryImage {
+    /// The image as an SVG document, and its height.
+    pub fn svg(&self) -> (String, u32) {
+        summary_svg(
+            &self.title,
+            &self.subtitle,
+            &self.figures,
+            &self.footer,
+            self.qr.as_deref(),
+        )
+    }
+}
+
+/// A button that saves the summary as a PNG image, drawn when it is clicked.
 #[component]
-pub fn SaveImageButton(
-    /// The SVG document and its height (see [`summary_svg`]).
-    svg: (String, u32),
-    file_name: String,
-) -> impl IntoView {
+pub fn SaveImageButton(image: SummaryImage, file_name: String) -> impl IntoView {
     let status = crate::components::status::use_status();
     let on_click = move |_| {
         #[cfg(target_arch = "wasm32")]
         {
-            let (svg, height) = svg.clone();
+            let (svg, height) = image.svg();
             let file_name = file_name.clone();
             leptos::task::spawn_local(async move {
                 match download_png(svg, height, file_name).await {
@@ -147,7 +166,7 @@ pub fn SaveImageButton(
             });
         }
         #[cfg(not(target_arch = "wasm32"))]
-        let _ = (&svg, &file_name, status);
+        let _ = (&image, &file_name, status);
     };
     view! {
         <button type="button" class="save-image" on:click=on_click>

@@ -15,7 +15,7 @@ use nianbao_model::{Report, Series};
 use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
 use crate::components::print_button::PrintButton;
-use crate::components::share_image::{summary_svg, ImageFigure, SaveImageButton};
+use crate::components::share_image::{ImageFigure, SaveImageButton, SummaryImage};
 use crate::components::tujie::panel::TujiePanel;
 use crate::components::tujie::{change, indicator_figure, shown, source_href, IndicatorFigure};
 use crate::data::{use_report, ReportData, SeriesNeed};
@@ -93,10 +93,10 @@ pub fn TujieView(
         .filter_map(|key| indicator_figure(&series, key, year))
         .collect();
     let poster_url = base.absolute(&route::canonical(&route::tujie(&report.agency.id, year)));
-    let image = summary_svg(
-        &format!("{year}年度政府信息公开工作 · 图解"),
-        &report.agency.name,
-        &figures
+    let image = SummaryImage {
+        title: format!("{year}年度政府信息公开工作 · 图解"),
+        subtitle: report.agency.name.clone(),
+        figures: figures
             .iter()
             .map(|f| ImageFigure {
                 label: f.series.label.clone(),
@@ -104,13 +104,13 @@ pub fn TujieView(
                 unit: f.series.unit.clone(),
                 note: f.previous.map(|p| change(f.point, p)),
             })
-            .collect::<Vec<_>>(),
-        &[
+            .collect(),
+        footer: vec![
             "年报网根据报告中写明的数字生成，不是原文的图解版。".to_string(),
             poster_url.clone(),
         ],
-        Some(&poster_url),
-    );
+        qr: Some(poster_url),
+    };
     let image_name = format!("{}-{year}-图解.png", report.agency.id);
     let headlines = figures
         .iter()
@@ -261,7 +261,7 @@ pub fn TujieView(
                     " · "
                     <PrintButton />
                     " · "
-                    <SaveImageButton svg=image file_name=image_name />
+                    <SaveImageButton image file_name=image_name />
                 </p>
             </header>
             <section class="headlines-section" aria-labelledby="headlines-title">
