@@ -21,6 +21,7 @@ pub mod params;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod search;
+pub mod section_cache;
 pub mod site;
 pub mod stylesheets;
 pub mod takeover;

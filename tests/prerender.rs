@@ -3,7 +3,7 @@
 mod common;
 
 use common::{data, page};
-use nianbao::prerender::{page_paths, sitemap};
+use nianbao::prerender::{page_paths, prepare_templates, render_page, sitemap, SectionCache};
 use nianbao::site::SiteBase;
 
 /// The text of an HTML document, tags removed.
@@ -243,6 +243,31 @@ fn a_section_page_reads_from_its_section_onward() {
     );
 }
 
+/// The sections after a section page's own are rendered once per report and written into
+/// each later page of it (`SectionCache`): every page of the shipped site, rendered in the
+/// pre-render's order with one cache, is the page rendered alone.
+#[test]
+fn pages_rendered_in_turn_equal_pages_rendered_alone() {
+    let index = std::fs::read_to_string(common::root().join("index.html")).unwrap();
+    let templates = prepare_templates(&index, |href| Err(format!("{href}: not built"))).unwrap();
+    let base = SiteBase::new("https://nianbao.example", "/");
+    let data = data();
+    let in_turn = SectionCache::default();
+    for path in page_paths(&data) {
+        let alone = render_page(&templates, &base, &data, &SectionCache::default(), &path);
+        assert_eq!(
+            render_page(&templates, &base, &data, &in_turn, &path),
+            alone,
+            "{path}"
+        );
+    }
+    assert!(
+        in_turn.reused() > 100,
+        "sections were written in again: {}",
+        in_turn.reused()
+    );
+}
+
 /// The head of a page as Trunk 0.21 writes it (the shape of `dist/index.html`).
 const TRUNK_INDEX: &str = r#"<!DOCTYPE html>
 <html lang="zh-CN">
@@ -334,7 +359,9 @@ fn only_the_pages_that_use_a_stylesheet_carry_it() {
     let templates = nianbao::prerender::prepare_templates(TRUNK_INDEX, read).unwrap();
     let base = SiteBase::new("https://nianbao.example", "/nianbao/");
     let data = data();
-    let render = |path: &str| nianbao::prerender::render_page(&templates, &base, &data, path);
+    let render = |path: &str| {
+        nianbao::prerender::render_page(&templates, &base, &data, &Default::default(), path)
+    };
     for tujie in ["/pingtan/2024/tujie/", "/shenyang-fgw/2017/tujie/s3/"] {
         let page = render(tujie);
         assert!(page.contains("class=\"poster"), "{tujie} is the poster");

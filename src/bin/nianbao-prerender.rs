@@ -33,7 +33,7 @@ fn main() -> std::process::ExitCode {
 fn run() -> Result<(), String> {
     use nianbao::prerender::{
         agency_paths, output_file, prepare_templates, render_page, site_paths, sitemaps, DataSet,
-        RenderState,
+        RenderState, SectionCache,
     };
     use nianbao::site::SiteBase;
     use std::path::PathBuf;
@@ -105,10 +105,12 @@ fn run() -> Result<(), String> {
     };
 
     let render = |preloaded: &nianbao::data::Preloaded, paths: &[String]| {
+        // Per call: each thread renders its own agencies' pages.
+        let sections = SectionCache::default();
         for path in paths {
             write(
                 &output_file(&dist, path),
-                &render_page(&templates, &base, preloaded, path),
+                &render_page(&templates, &base, preloaded, &sections, path),
             )?;
         }
         Ok::<usize, String>(paths.len())

@@ -21,6 +21,7 @@ use crate::components::shortcuts::ReportShortcuts;
 use crate::data::{use_report, ReportData, SeriesNeed};
 use crate::dom::remove_attribute_from_all;
 use crate::params::use_report_address;
+use crate::section_cache::later_section;
 use crate::site::{route, use_site_base};
 use crate::takeover::take_over;
 
@@ -162,7 +163,8 @@ fn ReportView(
         }
     };
     let drawing = DrawingWork::provide();
-    let (sections, runs_drawn) = sections_in_runs(&report, &charts, first_shown);
+    let linked = target.get_untracked().is_some();
+    let (sections, runs_drawn) = sections_in_runs(&report, &charts, first_shown, linked);
     let earlier_sections = {
         let before: Vec<Section> = report.sections[..first_shown].to_vec();
         move || {
@@ -326,14 +328,29 @@ fn sections_in_runs(
     report: &Report,
     charts: &[(String, Vec<nianbao_model::series::ChartPlan>)],
     first_shown: usize,
+    linked: bool,
 ) -> (AnyView, Memo<bool>) {
     let sections: Vec<Section> = report.sections[first_shown.min(report.sections.len())..].to_vec();
     let section_view = |s: Section| view! { <SectionView section=s depth=0 /> };
+    // On a section's page, the sections after the first shown (which holds the linked one)
+    // render alike on every such page: the pre-render writes them once per report.
+    let section_on_page = |index: usize, s: Section| {
+        if linked && index > 0 {
+            let id = s.id.clone();
+            later_section(report, &id, || section_view(s).into_any())
+        } else {
+            section_view(s).into_any()
+        }
+    };
     // Only a hidden app drawing beside a pre-rendered page is drawn in runs: drawn in view
     // (a client navigation), each run laid the whole page out again, and a report of 2,000
     // sections took 7 s instead of 1.2 s.
     if cfg!(not(target_arch = "wasm32")) || !crate::takeover::prerendered_present() {
-        let all = sections.into_iter().map(section_view).collect_view();
+        let all = sections
+            .into_iter()
+            .enumerate()
+            .map(|(index, s)| section_on_page(index, s))
+            .collect_view();
         return (all.into_any(), Memo::new(|_| true));
     }
     let weights: Vec<usize> = sections

@@ -10,6 +10,7 @@ use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 
 use crate::data::Preloaded;
+pub use crate::section_cache::SectionCache;
 use crate::site::{route, SiteBase};
 use crate::stylesheets::{Stylesheet, StylesheetsUsed};
 use crate::takeover::PRERENDERED_ID;
@@ -326,8 +327,16 @@ fn start_app_after_load(html: &str) -> Result<String, String> {
     ))
 }
 
-/// Renders the page at `path` into its template (see [`prepare_templates`]).
-pub fn render_page(templates: &Templates, base: &SiteBase, data: &Preloaded, path: &str) -> String {
+/// Renders the page at `path` into its template (see [`prepare_templates`]). `sections` keeps
+/// what later pages of the same report can reuse: one per thread, kept over a report's pages
+/// (see [`SectionCache`]).
+pub fn render_page(
+    templates: &Templates,
+    base: &SiteBase,
+    data: &Preloaded,
+    sections: &SectionCache,
+    path: &str,
+) -> String {
     // leptos_meta waits a tick before injecting: it needs an executor (set once; later calls
     // find it set and change nothing).
     let _ = any_spawner::Executor::init_futures_executor();
@@ -336,6 +345,7 @@ pub fn render_page(templates: &Templates, base: &SiteBase, data: &Preloaded, pat
         provide_context(RequestUrl::new(&base.href(path)));
         provide_context(base.clone());
         provide_context(data.clone());
+        provide_context(sections.clone());
         let (meta, meta_output) = ServerMetaContext::new();
         provide_context(meta);
         let stylesheets = StylesheetsUsed::default();

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use nianbao::data::Preloaded;
-use nianbao::prerender::{load_data, prepare_templates, render_page};
+use nianbao::prerender::{load_data, prepare_templates, render_page, SectionCache};
 use nianbao::site::SiteBase;
 
 /// The repository's root.
@@ -22,5 +22,5 @@ pub fn page(path: &str) -> String {
     // The source index.html links no built stylesheet: nothing is read.
     let templates = prepare_templates(&index, |href| Err(format!("{href}: not built"))).unwrap();
     let base = SiteBase::new("https://nianbao.example", "/");
-    render_page(&templates, &base, &data(), path)
+    render_page(&templates, &base, &data(), &SectionCache::default(), path)
 }
