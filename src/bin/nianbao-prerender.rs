@@ -83,7 +83,7 @@ fn run() -> Result<(), String> {
         let file = href.strip_prefix(base_path.as_str()).unwrap_or(href);
         read(dist.join(file.trim_start_matches('/')))
     };
-    let templates = prepare_templates(&index, read_asset)?.map(nianbao::csp::with_policy);
+    let templates = prepare_templates(&index, read_asset)?.map(nianbao::csp::with_policy)?;
     let data = DataSet::open(&dist)?;
 
     // --incremental: pages whose inputs are as the last run saw them stay as they are.

@@ -132,21 +132,42 @@ fn indicator_paths(data: &Preloaded) -> Vec<String> {
 /// every stylesheet written in and once without those only some pages use (see
 /// [`crate::stylesheets`]); [`render_page`] picks one for each page.
 pub struct Templates {
-    every_sheet: String,
-    common_sheets: String,
+    every_sheet: Template,
+    common_sheets: Template,
+}
+
+/// A page template, and where its body starts: a page's head is filled in alone, so that
+/// neither the search for the head's end nor the copies go over the whole page.
+struct Template {
+    html: String,
+    /// Just after `<body>`.
+    body_start: usize,
+}
+
+impl Template {
+    fn new(html: String) -> Result<Template, String> {
+        let body_start =
+            html.find("<body>").ok_or("a page template has no <body>")? + "<body>".len();
+        Ok(Template { html, body_start })
+    }
+
+    /// The head, up to and with `<body>`, and the rest.
+    fn split(&self) -> (&str, &str) {
+        self.html.split_at(self.body_start)
+    }
 }
 
 impl Templates {
     /// Each template made anew with `f` (e.g. given its Content-Security-Policy).
-    pub fn map(self, f: impl Fn(&str) -> String) -> Templates {
-        Templates {
-            every_sheet: f(&self.every_sheet),
-            common_sheets: f(&self.common_sheets),
-        }
+    pub fn map(self, f: impl Fn(&str) -> String) -> Result<Templates, String> {
+        Ok(Templates {
+            every_sheet: Template::new(f(&self.every_sheet.html))?,
+            common_sheets: Template::new(f(&self.common_sheets.html))?,
+        })
     }
 
     /// The template of a page that asked for `used`.
-    fn for_page(&self, used: &StylesheetsUsed) -> &str {
+    fn for_page(&self, used: &StylesheetsUsed) -> &Template {
         // One optional sheet so far: a page that asks for any gets them all.
         if used.any() {
             &self.every_sheet
@@ -157,7 +178,7 @@ impl Templates {
 
     /// Both templates, for a digest of what the pages are rendered into.
     pub fn texts(&self) -> [&str; 2] {
-        [&self.every_sheet, &self.common_sheets]
+        [&self.every_sheet.html, &self.common_sheets.html]
     }
 }
 
@@ -189,10 +210,10 @@ pub fn prepare_templates(
     }
     let html = start_app_after_load(&inline_icon(&html, &read_asset)?)?;
     Ok(Templates {
-        every_sheet: inline_stylesheets(&html, &read_asset, |_| true)?,
-        common_sheets: inline_stylesheets(&html, &read_asset, |href| {
+        every_sheet: Template::new(inline_stylesheets(&html, &read_asset, |_| true)?)?,
+        common_sheets: Template::new(inline_stylesheets(&html, &read_asset, |href| {
             Stylesheet::of_href(href).is_none()
-        })?,
+        })?)?,
     })
 }
 
@@ -351,19 +372,25 @@ pub fn render_page(
         let stylesheets = StylesheetsUsed::default();
         provide_context(stylesheets.clone());
         let body = view! { <App /> }.to_html();
-        let document = templates.for_page(&stylesheets).replacen(
-            "<body>",
-            &format!("<body><div id=\"{PRERENDERED_ID}\">{body}</div>"),
-            1,
-        );
-        futures::executor::block_on(async move {
+        let (head, rest) = templates.for_page(&stylesheets).split();
+        let head = futures::executor::block_on(async move {
             use futures::StreamExt;
             meta_output
-                .inject_meta_context(futures::stream::iter([document]))
+                .inject_meta_context(futures::stream::iter([head.to_string()]))
                 .await
                 .collect::<String>()
                 .await
-        })
+        });
+        let opening = format!("<div id=\"{PRERENDERED_ID}\">");
+        let mut page = String::with_capacity(
+            head.len() + opening.len() + body.len() + "</div>".len() + rest.len(),
+        );
+        page.push_str(&head);
+        page.push_str(&opening);
+        page.push_str(&body);
+        page.push_str("</div>");
+        page.push_str(rest);
+        page
     });
     // Disposed now: an owner left to itself kept each page's reactive graph alive, and the
     // pre-render's memory grew with the pages (8.9 GB at 454,069 pages).
