@@ -8,18 +8,34 @@ import { TIMEOUT, open, withPage } from './harness.mjs';
 
 const sectionOf = (page) => new URL(page.url()).pathname.replace(/\/$/, '').split('/').pop();
 
+// A key moves from the section being read, which follows the scroll a frame after it: wait
+// until the contents mark the section the last key opened (at most a few seconds), so that
+// the next key does not start from the one before.
+async function settled(page, id) {
+  await page.locator(`section#${id}.is-target`).waitFor();
+  await page
+    .waitForFunction(
+      (id) => document.querySelector('nav[aria-label="目录"] [aria-current="location"]')?.getAttribute('href')?.replace(/\/$/, '').endsWith(`/${id}`),
+      id,
+      { timeout: 3000 },
+    )
+    .catch(() => {});
+}
+
 test('← → and j / k move between sections; t opens the contents; ? lists the keys; not while typing', { timeout: TIMEOUT }, async (t) => {
   await withPage(t, {}, async (page) => {
     await open(page, '/pingtan/2024/s3');
-    await page.locator('section#s3.is-target').waitFor();
+    await settled(page, 's3');
     await page.keyboard.press('ArrowRight');
     await page.waitForURL((u) => !u.pathname.replace(/\/$/, '').endsWith('/s3'));
     const next = sectionOf(page);
-    await page.locator(`section#${next}.is-target`).waitFor();
+    await settled(page, next);
     await page.keyboard.press('k');
     await page.waitForURL((u) => u.pathname.replace(/\/$/, '').endsWith('/s3'));
+    await settled(page, 's3');
     await page.keyboard.press('j');
     await page.waitForURL((u) => u.pathname.replace(/\/$/, '').endsWith(`/${next}`));
+    await settled(page, next);
     await page.keyboard.press('ArrowLeft');
     await page.waitForURL((u) => u.pathname.replace(/\/$/, '').endsWith('/s3'));
 
