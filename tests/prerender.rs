@@ -3,7 +3,7 @@
 mod common;
 
 use common::{data, page};
-use nianbao::prerender::{page_paths, prepare_templates, render_page, sitemap, SectionCache};
+use nianbao::prerender::{page_paths, render_page, sitemap, SectionCache};
 use nianbao::site::SiteBase;
 
 /// The text of an HTML document, tags removed.
@@ -205,7 +205,7 @@ fn the_new_pages_are_pre_rendered_with_their_content() {
 #[test]
 fn a_large_site_gets_a_sitemap_index() {
     use nianbao::prerender::{sitemaps, SITEMAP_LIMIT};
-    let base = SiteBase::new("https://nianbao.example", "/");
+    let base = common::base();
     let paths: Vec<String> = (0..SITEMAP_LIMIT + 1).map(|i| format!("/p{i}/")).collect();
     let files = sitemaps(&base, &paths);
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
@@ -248,10 +248,7 @@ fn a_section_page_reads_from_its_section_onward() {
 /// pre-render's order with one cache, is the page rendered alone.
 #[test]
 fn pages_rendered_in_turn_equal_pages_rendered_alone() {
-    let index = std::fs::read_to_string(common::root().join("index.html")).unwrap();
-    let templates = prepare_templates(&index, |href| Err(format!("{href}: not built"))).unwrap();
-    let base = SiteBase::new("https://nianbao.example", "/");
-    let data = data();
+    let (templates, base, data) = (common::templates(), common::base(), data());
     let in_turn = SectionCache::default();
     for path in page_paths(&data) {
         let alone = render_page(&templates, &base, &data, &SectionCache::default(), &path);

@@ -9,6 +9,7 @@ import {
   S5,
   TIMEOUT,
   assertPageBasics,
+  contentsMarked,
   href,
   open,
   reportShown,
@@ -176,10 +177,7 @@ test('contents links move between sections without reloading the report', { time
 
     await page.locator(`nav[aria-label="目录"] a[href="${href(`${REPORT.path}/s3`)}"]`).click();
     await page.waitForURL(url(`${REPORT.path}/s3`));
-    // The contents' current entry follows the reading position, measured in the frame after
-    // a scroll event: it may come a frame after the target's focus.
-    const current = `nav[aria-label="目录"] [aria-current="location"][href="${href(`${REPORT.path}/s3`)}"]`;
-    await page.locator(current).waitFor({ timeout: 5000 }).catch(() => {});
+    await contentsMarked(page, href(`${REPORT.path}/s3`));
     const facts = await targetFacts(page, 's3');
     assert.deepEqual(facts.targets, ['s3'], 'the target moved to s3');
     assert.deepEqual(facts.current, [href(`${REPORT.path}/s3`)], 'the current contents entry moved');

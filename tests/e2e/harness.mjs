@@ -198,6 +198,18 @@ export async function reload(page) {
   await appLive(page);
 }
 
+/**
+ * Waits (a few seconds at most) until the report's contents mark the entry linking to
+ * `sectionHref` as the one being read. It follows the scroll a frame after it, so a test that
+ * reads it, or presses a key that moves from it, right after a move would see the one before.
+ */
+export async function contentsMarked(page, sectionHref) {
+  await page
+    .locator(`nav[aria-label="目录"] [aria-current="location"][href="${sectionHref}"]`)
+    .waitFor({ timeout: 5000 })
+    .catch(() => {});
+}
+
 /** Waits until the report's `<h1>` shows its title. */
 export async function reportShown(page) {
   await page.locator('article.report h1', { hasText: REPORT.title }).waitFor();

@@ -4,22 +4,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { TIMEOUT, open, withPage } from './harness.mjs';
+import { TIMEOUT, contentsMarked, href, open, withPage } from './harness.mjs';
 
 const sectionOf = (page) => new URL(page.url()).pathname.replace(/\/$/, '').split('/').pop();
 
-// A key moves from the section being read, which follows the scroll a frame after it: wait
-// until the contents mark the section the last key opened (at most a few seconds), so that
-// the next key does not start from the one before.
+// A key moves from the section being read: wait until it is the section the last key opened.
 async function settled(page, id) {
   await page.locator(`section#${id}.is-target`).waitFor();
-  await page
-    .waitForFunction(
-      (id) => document.querySelector('nav[aria-label="目录"] [aria-current="location"]')?.getAttribute('href')?.replace(/\/$/, '').endsWith(`/${id}`),
-      id,
-      { timeout: 3000 },
-    )
-    .catch(() => {});
+  await contentsMarked(page, href(`/pingtan/2024/${id}`));
 }
 
 test('← → and j / k move between sections; t opens the contents; ? lists the keys; not while typing', { timeout: TIMEOUT }, async (t) => {
