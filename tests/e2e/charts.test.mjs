@@ -281,7 +281,7 @@ test('an unknown indicator is not found', { timeout: TIMEOUT }, async (t) => {
   });
 });
 
-test('twenty navigations leave at most one live chart per chart box', { timeout: 120_000 }, async (t) => {
+test('twenty navigations leave at most one live chart per chart box', { timeout: 180_000 }, async (t) => {
   await withPage(t, {}, async (page, context) => {
     await trackCharts(context);
     await open(page, AGENCY);
@@ -317,6 +317,15 @@ test('twenty navigations leave at most one live chart per chart box', { timeout:
       }
       const boxes = await page.locator('.chart-canvas').count();
       if (boxes > 0) await chartsDrawn(page);
+      // A left page's charts are disposed as its view is dropped: given a moment on a slow
+      // machine before the counts are read (a chart that stays is still found).
+      await page
+        .waitForFunction(() => {
+          const live = (window.__charts ?? []).filter((c) => !c.isDisposed());
+          const boxes = document.querySelectorAll('.chart-canvas').length;
+          return live.length === boxes && live.every((c) => c.getDom().isConnected);
+        }, null, { timeout: 5000 })
+        .catch(() => {});
       const counts = await chartCounts(page);
       assert.ok(counts.maxPerBox <= 1, `step ${i} (${target}): ${JSON.stringify(counts)}`);
       assert.equal(counts.detached, 0, `step ${i} (${target}): no chart left on a removed box`);

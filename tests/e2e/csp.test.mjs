@@ -75,6 +75,8 @@ test('the policy refuses a script that is not the build\'s own', { timeout: TIME
       return window.__injected ?? false;
     });
     assert.equal(ran, false, 'the injected inline script did not run');
+    // The violation event is its own task: waited for, then counted.
+    await page.waitForFunction(() => window.__cspViolations.length > 0);
     const violations = await page.evaluate(() => window.__cspViolations);
     assert.equal(violations.length, 1, `one violation: ${violations}`);
     assert.match(violations[0], /script-src/);
