@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { TIMEOUT, appLive, href, open, screenshot, squash, url, withPage } from './harness.mjs';
+import { TIMEOUT, appLive, contentsMarked, href, open, screenshot, squash, url, withPage } from './harness.mjs';
 
 const json = async (path) => (await fetch(url(path))).json();
 
@@ -162,7 +162,9 @@ test('a page other than the 图解 fetches its stylesheet only once the app runs
       [...document.styleSheets].some((sheet) => /\/tujie-[^/]*\.css$/.test(sheet.href ?? '') && !sheet.disabled),
     );
     assert.equal(sheets.length, 1, 'fetched once the app runs');
-    // A client-side move to the 图解 finds its styles there.
+    // A client-side move to the 图解 finds its styles there. The click waits until the app has
+    // settled at s3: a click while the page still moves lands on what moved under it.
+    await contentsMarked(page, href('/pingtan/2024/s3'));
     await page.locator('a.tujie-link').click();
     await page.locator('.poster').waitFor();
     assert.equal(await page.locator('#prerendered').count(), 0, 'moved within the app');
