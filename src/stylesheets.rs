@@ -1,9 +1,10 @@
 //! The site's stylesheets that only some pages use.
 //!
 //! A pre-rendered page carries its styles in its document (see `prerender::prepare_templates`),
-//! so every byte of a stylesheet is repeated in every page: one that only the 图解 uses is
-//! written into the 图解's pages alone, and the others link it `disabled` (not fetched) until
-//! the app takes the page over and may go on to a 图解 (`takeover::take_over`). A page says
+//! so every byte of a stylesheet is repeated in every page: one that only some pages use (the
+//! 图解's, say) is written into those pages alone, and the others link it `disabled` (not
+//! fetched) until the app takes the page over and may go on to such a page
+//! (`takeover::take_over`). Section pages, most of the site's pages, need none of them. A page says
 //! which of these it needs with [`use_stylesheet`] while it renders; the pre-render reads that
 //! back from its own context to pick the page's template. In the browser the call does nothing:
 //! every stylesheet is linked there.
@@ -15,18 +16,30 @@ use leptos::prelude::*;
 /// A stylesheet that only some pages use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stylesheet {
-    /// `public/tujie.css`: the 图解 poster and its panels.
+    /// `public/tujie.css`: the 图解 poster, its panels and its summary page.
     Tujie,
+    /// `public/catalog.css`: the catalog's lists (the region tree, a region's bodies, the
+    /// path of regions) and the search and offline pages.
+    Catalog,
+    /// `public/compare.css`: the check-up pages, the two-year comparison and the overview.
+    Compare,
 }
 
 impl Stylesheet {
-    pub const ALL: [Stylesheet; 1] = [Stylesheet::Tujie];
+    pub const ALL: [Stylesheet; 3] = [Stylesheet::Tujie, Stylesheet::Catalog, Stylesheet::Compare];
 
     /// The file's name in `public/` without `.css`; Trunk's copy is `{stem}-{hash}.css`.
     fn stem(self) -> &'static str {
         match self {
             Stylesheet::Tujie => "tujie",
+            Stylesheet::Catalog => "catalog",
+            Stylesheet::Compare => "compare",
         }
+    }
+
+    /// The sheet's bit in a [`StylesheetsUsed::bits`] set.
+    pub fn bit(self) -> usize {
+        1 << Stylesheet::ALL.iter().position(|s| *s == self).unwrap_or(0)
     }
 
     /// The sheet a built stylesheet's address names, if it is one of these.
@@ -48,8 +61,11 @@ impl Stylesheet {
 pub struct StylesheetsUsed(Arc<Mutex<Vec<Stylesheet>>>);
 
 impl StylesheetsUsed {
-    pub fn any(&self) -> bool {
-        self.0.lock().is_ok_and(|used| !used.is_empty())
+    /// The sheets asked for, as a set of [`Stylesheet::bit`]s.
+    pub fn bits(&self) -> usize {
+        self.0.lock().map_or(0, |used| {
+            used.iter().fold(0, |bits, sheet| bits | sheet.bit())
+        })
     }
 }
 
@@ -94,11 +110,15 @@ mod tests {
             use_stylesheet(Stylesheet::Tujie);
             let used = StylesheetsUsed::default();
             provide_context(used.clone());
-            assert!(!used.any());
+            assert_eq!(used.bits(), 0);
             use_stylesheet(Stylesheet::Tujie);
+            use_stylesheet(Stylesheet::Compare);
             use_stylesheet(Stylesheet::Tujie);
-            assert!(used.any());
-            assert_eq!(used.0.lock().unwrap().len(), 1);
+            assert_eq!(
+                used.bits(),
+                Stylesheet::Tujie.bit() | Stylesheet::Compare.bit()
+            );
+            assert_eq!(used.0.lock().unwrap().len(), 2);
         });
     }
 }

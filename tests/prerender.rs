@@ -299,7 +299,9 @@ fn read(href: &str) -> Result<String, String> {
 #[test]
 fn a_pre_rendered_page_paints_with_its_document_alone() {
     let templates = nianbao::prerender::prepare_templates(TRUNK_INDEX, read).unwrap();
-    let [page, common] = templates.texts();
+    use nianbao::stylesheets::Stylesheet;
+    let page = templates.with_sheets(&Stylesheet::ALL);
+    let common = templates.with_sheets(&[]);
     // The styles, minified, and the icon are in the page.
     assert!(page.contains("<style>body{color:#222}</style>"), "{page}");
     assert!(page.contains("<style>.poster{margin:0}</style>"));

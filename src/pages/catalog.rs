@@ -13,10 +13,12 @@ use crate::components::page_meta::PageMeta;
 use crate::components::regions::{BodyFilter, RegionTree};
 use crate::data::use_region_index;
 use crate::site::{route, use_site_base};
+use crate::stylesheets::{use_stylesheet, Stylesheet};
 use crate::takeover::TakeOver;
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {
+    use_stylesheet(Stylesheet::Catalog);
     let base = use_site_base();
     let content = show(
         use_region_index(),

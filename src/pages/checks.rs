@@ -12,10 +12,12 @@ use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
 use crate::data::use_region_index;
 use crate::site::route;
+use crate::stylesheets::{use_stylesheet, Stylesheet};
 use crate::takeover::TakeOver;
 
 #[component]
 pub fn ChecksPage() -> impl IntoView {
+    use_stylesheet(Stylesheet::Compare);
     let content = show(
         use_region_index(),
         Labels {

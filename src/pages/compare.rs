@@ -14,10 +14,12 @@ use crate::components::page_meta::PageMeta;
 use crate::data::{use_report_pair, ReportPair};
 use crate::params::{use_compare_address, CompareAddress};
 use crate::site::{anchor, route, use_site_base};
+use crate::stylesheets::{use_stylesheet, Stylesheet};
 use crate::takeover::TakeOver;
 
 #[component]
 pub fn ComparePage() -> impl IntoView {
+    use_stylesheet(Stylesheet::Compare);
     let address = use_compare_address();
     let missing = move || {
         let CompareAddress { agency, years, .. } = address.get_untracked();

@@ -8,10 +8,12 @@ use crate::components::page_meta::PageMeta;
 use crate::components::status::use_status;
 use crate::offline::{self, size_label, SavedGroup};
 use crate::site::{route, use_site_base};
+use crate::stylesheets::{use_stylesheet, Stylesheet};
 use crate::takeover::TakeOver;
 
 #[component]
 pub fn OfflinePage() -> impl IntoView {
+    use_stylesheet(Stylesheet::Catalog);
     // Bumped after a removal: both lists are read again.
     let version = RwSignal::new(0u32);
     let status = use_status();

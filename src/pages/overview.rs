@@ -13,10 +13,12 @@ use crate::components::loading::{show, Labels, Missing};
 use crate::components::page_meta::PageMeta;
 use crate::data::use_overview;
 use crate::site::{route, use_site_base};
+use crate::stylesheets::{use_stylesheet, Stylesheet};
 use crate::takeover::TakeOver;
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
+    use_stylesheet(Stylesheet::Compare);
     let content = show(
         use_overview(),
         Labels {

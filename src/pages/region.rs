@@ -8,10 +8,12 @@ use crate::components::page_meta::PageMeta;
 use crate::components::regions::{counts, BodyList, RegionPath};
 use crate::data::use_region;
 use crate::site::{route, use_site_base};
+use crate::stylesheets::{use_stylesheet, Stylesheet};
 use crate::takeover::TakeOver;
 
 #[component]
 pub fn RegionPage() -> impl IntoView {
+    use_stylesheet(Stylesheet::Catalog);
     let params = use_params_map();
     let slug = Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()));
     show(

@@ -11,10 +11,13 @@ use crate::components::page_meta::PageMeta;
 use crate::components::regions::{counts, RegionPath};
 use crate::data::use_region_checks;
 use crate::site::route;
+use crate::stylesheets::{use_stylesheet, Stylesheet};
 use crate::takeover::TakeOver;
 
 #[component]
 pub fn RegionChecksPage() -> impl IntoView {
+    use_stylesheet(Stylesheet::Catalog);
+    use_stylesheet(Stylesheet::Compare);
     let params = use_params_map();
     let slug = Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()));
     show(

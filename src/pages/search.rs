@@ -17,6 +17,7 @@ use crate::components::search::{use_search, HitLink, Outcome};
 use crate::data::{use_agency_entry, use_region_index};
 use crate::search::Query;
 use crate::site::{route, use_site_base};
+use crate::stylesheets::{use_stylesheet, Stylesheet};
 use crate::takeover::TakeOver;
 
 /// How many hits the page lists.
@@ -24,6 +25,7 @@ const PAGE_HITS: u32 = 50;
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
+    use_stylesheet(Stylesheet::Catalog);
     let content = show(
         use_region_index(),
         Labels {

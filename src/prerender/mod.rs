@@ -128,12 +128,12 @@ fn indicator_paths(data: &Preloaded) -> Vec<String> {
     paths
 }
 
-/// The page templates: the Trunk-built `index.html` made ready to receive a page, once with
-/// every stylesheet written in and once without those only some pages use (see
-/// [`crate::stylesheets`]); [`render_page`] picks one for each page.
+/// The page templates: the Trunk-built `index.html` made ready to receive a page, once for
+/// each set of the stylesheets only some pages use (see [`crate::stylesheets`]), with those
+/// written in and the others linked `disabled`; [`render_page`] picks one for each page.
 pub struct Templates {
-    every_sheet: Template,
-    common_sheets: Template,
+    /// By the set's [`Stylesheet::bit`]s.
+    by_sheets: Vec<Template>,
 }
 
 /// A page template, and where its body starts: a page's head is filled in alone, so that
@@ -160,25 +160,28 @@ impl Template {
 impl Templates {
     /// Each template made anew with `f` (e.g. given its Content-Security-Policy).
     pub fn map(self, f: impl Fn(&str) -> String) -> Result<Templates, String> {
-        Ok(Templates {
-            every_sheet: Template::new(f(&self.every_sheet.html))?,
-            common_sheets: Template::new(f(&self.common_sheets.html))?,
-        })
+        let by_sheets = self
+            .by_sheets
+            .iter()
+            .map(|template| Template::new(f(&template.html)))
+            .collect::<Result<_, _>>()?;
+        Ok(Templates { by_sheets })
     }
 
     /// The template of a page that asked for `used`.
     fn for_page(&self, used: &StylesheetsUsed) -> &Template {
-        // One optional sheet so far: a page that asks for any gets them all.
-        if used.any() {
-            &self.every_sheet
-        } else {
-            &self.common_sheets
-        }
+        &self.by_sheets[used.bits()]
     }
 
-    /// Both templates, for a digest of what the pages are rendered into.
-    pub fn texts(&self) -> [&str; 2] {
-        [&self.every_sheet.html, &self.common_sheets.html]
+    /// The template with the sheets `sheets` written in (tests).
+    pub fn with_sheets(&self, sheets: &[Stylesheet]) -> &str {
+        let bits = sheets.iter().fold(0, |bits, sheet| bits | sheet.bit());
+        &self.by_sheets[bits].html
+    }
+
+    /// Every template, for a digest of what the pages are rendered into.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.by_sheets.iter().map(|template| template.html.as_str())
     }
 }
 
@@ -209,12 +212,20 @@ pub fn prepare_templates(
         return Err("index.html has no <head> or <body>".into());
     }
     let html = start_app_after_load(&inline_icon(&html, &read_asset)?)?;
-    Ok(Templates {
-        every_sheet: Template::new(inline_stylesheets(&html, &read_asset, |_| true)?)?,
-        common_sheets: Template::new(inline_stylesheets(&html, &read_asset, |href| {
-            Stylesheet::of_href(href).is_none()
-        })?)?,
-    })
+    // Each sheet read and minified once, written into the templates that carry it.
+    let mut minified = std::collections::HashMap::new();
+    replace_links(&html, "stylesheet", |href, tag| {
+        minified.insert(href.to_string(), minify_css(href, &read_asset(href)?)?);
+        Ok(tag.to_string())
+    })?;
+    let by_sheets = (0..1 << Stylesheet::ALL.len())
+        .map(|bits| {
+            let write_in =
+                |href: &str| Stylesheet::of_href(href).is_none_or(|sheet| bits & sheet.bit() != 0);
+            Template::new(inline_stylesheets(&html, &minified, write_in)?)
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(Templates { by_sheets })
 }
 
 /// `html` with each `<link rel="{rel}" …>` tag replaced by what `replace` makes of its `href`
@@ -271,11 +282,12 @@ fn inline_icon(
 /// in the page (minified: 21 KB raw, 4.5 KB brotli, in every pre-rendered page). The app shell
 /// (`404.html`) keeps the links: it waits for the wasm anyway, and the files stay cached.
 ///
-/// A stylesheet `write_in` refuses stays linked, `disabled`: the browser does not fetch it
-/// until the app enables it (see [`crate::stylesheets`]).
+/// `minified` holds each linked sheet's text. A stylesheet `write_in` refuses stays linked,
+/// `disabled`: the browser does not fetch it until the app enables it (see
+/// [`crate::stylesheets`]).
 fn inline_stylesheets(
     html: &str,
-    read_asset: impl Fn(&str) -> Result<String, String>,
+    minified: &std::collections::HashMap<String, String>,
     write_in: impl Fn(&str) -> bool,
 ) -> Result<String, String> {
     replace_links(html, "stylesheet", |href, tag| {
@@ -288,7 +300,9 @@ fn inline_stylesheets(
         if !write_in(href) {
             return Ok(tag.replacen("<link ", "<link disabled ", 1));
         }
-        let css = minify_css(href, &read_asset(href)?)?;
+        let css = minified
+            .get(href)
+            .ok_or_else(|| format!("{href}: a stylesheet that was not read"))?;
         if css.to_ascii_lowercase().contains("</style") {
             return Err(format!("{href}: a stylesheet must not contain \"</style\""));
         }
