@@ -4,10 +4,10 @@
 //! so every byte of a stylesheet is repeated in every page: one that only some pages use (the
 //! 图解's, say) is written into those pages alone, and the others link it `disabled` (not
 //! fetched) until the app takes the page over and may go on to such a page
-//! (`takeover::take_over`). Section pages, most of the site's pages, need none of them. A page says
-//! which of these it needs with [`use_stylesheet`] while it renders; the pre-render reads that
-//! back from its own context to pick the page's template. In the browser the call does nothing:
-//! every stylesheet is linked there.
+//! (`takeover::take_over`). Section pages, most of the site's pages, need none of them. A
+//! page says which of these it needs with [`use_stylesheet`] while it renders; the pre-render
+//! reads that back from its own context to pick the page's template. In the browser the call
+//! does nothing: every stylesheet is linked there.
 
 use std::sync::{Arc, Mutex};
 
@@ -18,8 +18,8 @@ use leptos::prelude::*;
 pub enum Stylesheet {
     /// `public/tujie.css`: the 图解 poster, its panels and its summary page.
     Tujie,
-    /// `public/catalog.css`: the catalog's lists (the region tree, a region's bodies, the
-    /// path of regions) and the search and offline pages.
+    /// `public/catalog.css`: the catalog's lists (the region tree, a region's bodies) and the
+    /// search and offline pages.
     Catalog,
     /// `public/compare.css`: the check-up pages, the two-year comparison and the overview.
     Compare,

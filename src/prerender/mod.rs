@@ -279,8 +279,8 @@ fn inline_icon(
 /// the document alone, as the government's own pages do. A linked stylesheet blocks the first
 /// paint for another round trip; on a phone's network (Lighthouse mobile) that put the largest
 /// paint of `/pingtan/2024/s3/` at 1.6× that of the plain-HTML page, 1.0–1.2× with the styles
-/// in the page (minified: 21 KB raw, 4.5 KB brotli, in every pre-rendered page). The app shell
-/// (`404.html`) keeps the links: it waits for the wasm anyway, and the files stay cached.
+/// in the page (minified; a section page's 15.4 KB raw). The app shell (`404.html`) keeps
+/// the links: it waits for the wasm anyway, and the files stay cached.
 ///
 /// `minified` holds each linked sheet's text. A stylesheet `write_in` refuses stays linked,
 /// `disabled`: the browser does not fetch it until the app enables it (see
