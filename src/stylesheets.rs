@@ -37,9 +37,14 @@ impl Stylesheet {
         }
     }
 
-    /// The sheet's bit in a [`StylesheetsUsed::bits`] set.
+    /// The sheet's bit in a set of sheets (see [`Stylesheet::set`]).
     pub fn bit(self) -> usize {
         1 << Stylesheet::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    /// `sheets` as a set of [`Stylesheet::bit`]s: the index of a page template.
+    pub fn set<'a>(sheets: impl IntoIterator<Item = &'a Stylesheet>) -> usize {
+        sheets.into_iter().fold(0, |bits, sheet| bits | sheet.bit())
     }
 
     /// The sheet a built stylesheet's address names, if it is one of these.
@@ -61,11 +66,9 @@ impl Stylesheet {
 pub struct StylesheetsUsed(Arc<Mutex<Vec<Stylesheet>>>);
 
 impl StylesheetsUsed {
-    /// The sheets asked for, as a set of [`Stylesheet::bit`]s.
+    /// The sheets asked for, as a set (see [`Stylesheet::set`]).
     pub fn bits(&self) -> usize {
-        self.0.lock().map_or(0, |used| {
-            used.iter().fold(0, |bits, sheet| bits | sheet.bit())
-        })
+        self.0.lock().map_or(0, |used| Stylesheet::set(used.iter()))
     }
 }
 

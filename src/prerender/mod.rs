@@ -132,7 +132,7 @@ fn indicator_paths(data: &Preloaded) -> Vec<String> {
 /// each set of the stylesheets only some pages use (see [`crate::stylesheets`]), with those
 /// written in and the others linked `disabled`; [`render_page`] picks one for each page.
 pub struct Templates {
-    /// By the set's [`Stylesheet::bit`]s.
+    /// By their set of sheets ([`Stylesheet::set`]).
     by_sheets: Vec<Template>,
 }
 
@@ -175,8 +175,7 @@ impl Templates {
 
     /// The template with the sheets `sheets` written in (tests).
     pub fn with_sheets(&self, sheets: &[Stylesheet]) -> &str {
-        let bits = sheets.iter().fold(0, |bits, sheet| bits | sheet.bit());
-        &self.by_sheets[bits].html
+        &self.by_sheets[Stylesheet::set(sheets)].html
     }
 
     /// Every template, for a digest of what the pages are rendered into.
