@@ -11,6 +11,10 @@
 //! another), each batch of agencies is rendered by a worker process, this program run with
 //! `--agencies=FROM-TO`, which prints its record as JSON for the first to keep.
 //!
+//! `--discard-after-sync` (`cargo xtask scale --discard`, a run larger than the disk): the
+//! pages of every worker's batch but the first are synced to the disk, counted and deleted
+//! once the batch is done, so the run writes every page as a build that keeps them does.
+//!
 //! The site's origin for canonical and Open Graph addresses comes from `NIANBAO_SITE_ORIGIN`
 //! (default `http://127.0.0.1:8080`); its base path from Trunk's `TRUNK_PUBLIC_URL`.
 
@@ -40,6 +44,13 @@ fn run() -> Result<(), String> {
 
     let flag = |name: &str| std::env::args().any(|a| a == name);
     let (json, incremental) = (flag("--json"), flag("--incremental"));
+    let discard = flag("--discard-after-sync");
+    if discard && incremental {
+        return Err(
+            "--discard-after-sync cannot be --incremental: the record would list deleted pages"
+                .into(),
+        );
+    }
     let batch = agencies_arg()?;
     let dist: PathBuf = std::env::args_os()
         .skip(1)
@@ -199,6 +210,7 @@ fn run() -> Result<(), String> {
         .unwrap_or(AGENCIES_PER_PROCESS)
         .max(1);
     let mut workers_peak_mb = 0;
+    let mut discarded = Discarded::default();
     let mut parts = if agencies.len() <= per_process {
         render_agencies(0..agencies.len())?
     } else {
@@ -224,6 +236,9 @@ fn run() -> Result<(), String> {
             let batch: Batch = serde_json::from_slice(&output.stdout)
                 .map_err(|e| format!("rendering agencies {from} to {to}: {e}"))?;
             workers_peak_mb = workers_peak_mb.max(batch.peak_memory_mb);
+            if discard && from > 0 {
+                discarded.remove(&batch.parts, |page| output_file(&dist, page))?;
+            }
             parts.extend(batch.parts);
         }
         parts
@@ -255,10 +270,12 @@ fn run() -> Result<(), String> {
     if json {
         // For `cargo xtask scale`.
         println!(
-            "{{\"pages\":{},\"rendered\":{rendered},\"removed\":{removed},\"seconds\":{:.3},\"threads\":{threads},\"peak_memory_mb\":{}}}",
+            "{{\"pages\":{},\"rendered\":{rendered},\"removed\":{removed},\"seconds\":{:.3},\"threads\":{threads},\"peak_memory_mb\":{},\"discarded_pages\":{},\"discarded_bytes\":{}}}",
             paths.len(),
             elapsed.as_secs_f64(),
-            peak_mb.unwrap_or_default()
+            peak_mb.unwrap_or_default(),
+            discarded.pages,
+            discarded.bytes
         );
     }
     let unchanged = paths.len() - rendered;
@@ -301,6 +318,48 @@ struct Part {
 struct Batch {
     parts: Vec<Part>,
     peak_memory_mb: u64,
+}
+
+/// `--discard-after-sync`: the pages written, synced to the disk and deleted.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Default)]
+struct Discarded {
+    pages: usize,
+    bytes: u64,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Discarded {
+    /// Deletes the pages of `parts` (`file` gives a page's file), and their folders once empty
+    /// (an empty folder still takes a block of the disk).
+    fn remove(
+        &mut self,
+        parts: &[Part],
+        file: impl Fn(&str) -> std::path::PathBuf,
+    ) -> Result<(), String> {
+        // On the disk first: the run pays for writing them, as a build that keeps them does.
+        let synced = std::process::Command::new("sync")
+            .status()
+            .map_err(|e| format!("sync: {e}"))?;
+        if !synced.success() {
+            return Err(format!("sync failed ({synced})"));
+        }
+        for page in parts.iter().flat_map(|part| &part.pages) {
+            let file = file(page);
+            let fail = |e: std::io::Error| format!("{}: {e}", file.display());
+            self.bytes += file.metadata().map_err(fail)?.len();
+            std::fs::remove_file(&file).map_err(fail)?;
+            self.pages += 1;
+            let mut folder = file.parent();
+            while let Some(dir) = folder {
+                if std::fs::remove_dir(dir).is_err() {
+                    break; // not empty (or the site's own folder, which holds more)
+                }
+                folder = dir.parent();
+            }
+        }
+        Ok(())
+    }
 }
 
 /// `--agencies=FROM-TO`: the range of the catalog's agencies a worker process renders.

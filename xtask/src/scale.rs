@@ -26,6 +26,11 @@ pub struct ScaleArgs {
     /// Skip the search index (its time grows fastest).
     #[arg(long)]
     no_search: bool,
+    /// For a run larger than the disk: the pages of every 100 bodies but the first 100 are
+    /// written, synced to the disk, counted and deleted (the first stay, for the cold-load
+    /// figures and the brotli sample); no rebuild after one change (it needs the pages kept).
+    #[arg(long)]
+    discard: bool,
     /// Use the existing `dist/` as the app: no set-up, no build.
     #[arg(long)]
     no_build: bool,
@@ -45,6 +50,7 @@ impl ScaleArgs {
             bodies: 100,
             years: 2,
             no_search: true,
+            discard: false,
             no_build: true,
             profile: "dev".into(),
         }
@@ -138,19 +144,23 @@ pub fn run(root: &Path, args: &ScaleArgs) -> Result<Value, String> {
         "--out".as_ref(),
         site.as_os_str(),
     ]))?;
-    let prerender_run = || {
+    let prerender_run = |how: &str| {
         json_line(
             Command::new(bin("nianbao-prerender"))
                 .arg(&site)
-                .args(["--incremental", "--json"]),
+                .args([how, "--json"]),
         )
     };
-    let prerender = prerender_run()?;
-    // The rebuild after one report changed: one synthetic report's text edited in place, the
-    // pre-render run again on the same site.
     let newest = 2025;
-    edit_one_report(&site.join(format!("data/synthetic-0/{newest}.json")))?;
-    let rebuild = prerender_run()?;
+    let (prerender, rebuild) = if args.discard {
+        (prerender_run("--discard-after-sync")?, json!({}))
+    } else {
+        let prerender = prerender_run("--incremental")?;
+        // The rebuild after one report changed: one synthetic report's text edited in place,
+        // the pre-render run again on the same site.
+        edit_one_report(&site.join(format!("data/synthetic-0/{newest}.json")))?;
+        (prerender, prerender_run("--incremental")?)
+    };
 
     let search_seconds = if args.no_search {
         None
@@ -180,6 +190,13 @@ pub fn run(root: &Path, args: &ScaleArgs) -> Result<Value, String> {
             .env("SCALE_CHECKS", "/checks/synthetic-p0-c0/"),
     )?;
     drop(server);
+    // What --discard deleted counts as output; its brotli at the kept pages' ratio.
+    let kept_raw = sizes["raw"].as_f64().unwrap_or(0.0);
+    let discarded_bytes = prerender["discarded_bytes"].as_f64().unwrap_or(0.0);
+    let files =
+        sizes["files"].as_u64().unwrap_or(0) + prerender["discarded_pages"].as_u64().unwrap_or(0);
+    let brotli =
+        sizes["brotli"].as_f64().unwrap_or(0.0) * (kept_raw + discarded_bytes) / kept_raw.max(1.0);
 
     let figures = json!({
         "bodies": args.bodies,
@@ -193,10 +210,11 @@ pub fn run(root: &Path, args: &ScaleArgs) -> Result<Value, String> {
         "prerender_peak_mb": prerender["peak_memory_mb"],
         "rebuild_one_s": rebuild["seconds"],
         "rebuild_one_pages": rebuild["rendered"],
-        "files": sizes["files"],
-        "output_bytes": sizes["raw"],
-        "output_brotli_bytes": sizes["brotli"],
-        "brotli_sampled": sizes["brotli_sampled"],
+        "discarded_pages": prerender["discarded_pages"],
+        "files": files,
+        "output_bytes": (kept_raw + discarded_bytes).round() as u64,
+        "output_brotli_bytes": brotli.round() as u64,
+        "brotli_sampled": sizes["brotli_sampled"] == true || discarded_bytes > 0.0,
         "search_s": search_seconds,
         "search_index_bytes": search_bytes,
         "cold_catalog_bytes_home": sizes["home"]["bytes"],
@@ -351,15 +369,19 @@ fn print_table(f: &Value) {
         ),
         (
             "pre-render again after one report changed",
-            format!(
-                "{} s, {} pages rendered again",
-                f["rebuild_one_s"], f["rebuild_one_pages"]
-            ),
+            if f["rebuild_one_pages"].is_null() {
+                "not run (--discard)".into()
+            } else {
+                format!(
+                    "{} s, {} pages rendered again",
+                    f["rebuild_one_s"], f["rebuild_one_pages"]
+                )
+            },
         ),
         (
             "output",
             format!(
-                "{} files, {} raw, {} brotli{}",
+                "{} files, {} raw, {} brotli{}{}",
                 f["files"],
                 mb(&f["output_bytes"]),
                 mb(&f["output_brotli_bytes"]),
@@ -367,6 +389,12 @@ fn print_table(f: &Value) {
                     " (estimated from a sample)"
                 } else {
                     ""
+                },
+                match f["discarded_pages"].as_u64() {
+                    Some(n) if n > 0 => {
+                        format!("; {n} of the pages written, synced and deleted (--discard)")
+                    }
+                    _ => String::new(),
                 }
             ),
         ),
