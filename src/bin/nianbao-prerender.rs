@@ -216,6 +216,7 @@ fn run() -> Result<(), String> {
     } else {
         let program = std::env::current_exe().map_err(|e| format!("this program's path: {e}"))?;
         let mut parts = Vec::new();
+        let mut to_discard = Vec::new();
         for from in (0..agencies.len()).step_by(per_process) {
             let to = (from + per_process).min(agencies.len());
             let mut worker = std::process::Command::new(&program);
@@ -223,9 +224,18 @@ fn run() -> Result<(), String> {
             if incremental {
                 worker.arg("--incremental");
             }
-            let output = worker
+            let running = worker
                 .stderr(std::process::Stdio::inherit())
-                .output()
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .map_err(|e| format!("{}: {e}", program.display()))?;
+            // The last batch's pages go while this one renders, as a build's writes reach the
+            // disk while it renders on.
+            discarded.remove(std::mem::take(&mut to_discard), |page| {
+                output_file(&dist, page)
+            })?;
+            let output = running
+                .wait_with_output()
                 .map_err(|e| format!("{}: {e}", program.display()))?;
             if !output.status.success() {
                 return Err(format!(
@@ -237,10 +247,11 @@ fn run() -> Result<(), String> {
                 .map_err(|e| format!("rendering agencies {from} to {to}: {e}"))?;
             workers_peak_mb = workers_peak_mb.max(batch.peak_memory_mb);
             if discard && from > 0 {
-                discarded.remove(&batch.parts, |page| output_file(&dist, page))?;
+                to_discard = batch.parts.iter().flat_map(|p| p.pages.clone()).collect();
             }
             parts.extend(batch.parts);
         }
+        discarded.remove(to_discard, |page| output_file(&dist, page))?;
         parts
     };
     // In catalog order, whichever thread rendered them.
@@ -330,13 +341,16 @@ struct Discarded {
 
 #[cfg(not(target_arch = "wasm32"))]
 impl Discarded {
-    /// Deletes the pages of `parts` (`file` gives a page's file), and their folders once empty
-    /// (an empty folder still takes a block of the disk).
+    /// Deletes `pages` (`file` gives a page's file), and their folders once empty (an empty
+    /// folder still takes a block of the disk).
     fn remove(
         &mut self,
-        parts: &[Part],
+        pages: Vec<String>,
         file: impl Fn(&str) -> std::path::PathBuf,
     ) -> Result<(), String> {
+        if pages.is_empty() {
+            return Ok(());
+        }
         // On the disk first: the run pays for writing them, as a build that keeps them does.
         let synced = std::process::Command::new("sync")
             .status()
@@ -344,8 +358,8 @@ impl Discarded {
         if !synced.success() {
             return Err(format!("sync failed ({synced})"));
         }
-        for page in parts.iter().flat_map(|part| &part.pages) {
-            let file = file(page);
+        for page in pages {
+            let file = file(&page);
             let fail = |e: std::io::Error| format!("{}: {e}", file.display());
             self.bytes += file.metadata().map_err(fail)?.len();
             std::fs::remove_file(&file).map_err(fail)?;
