@@ -13,7 +13,7 @@
 //!
 //! `--discard-after-sync` (`cargo xtask scale --discard`, a run larger than the disk): the
 //! pages of every worker's batch but the first are synced to the disk, counted and deleted
-//! once the batch is done, so the run writes every page as a build that keeps them does.
+//! while the next batch renders, so the run writes every page as a build that keeps them does.
 //!
 //! The site's origin for canonical and Open Graph addresses comes from `NIANBAO_SITE_ORIGIN`
 //! (default `http://127.0.0.1:8080`); its base path from Trunk's `TRUNK_PUBLIC_URL`.
