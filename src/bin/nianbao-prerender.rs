@@ -231,9 +231,7 @@ fn run() -> Result<(), String> {
                 .map_err(|e| format!("{}: {e}", program.display()))?;
             // The last batch's pages go while this one renders, as a build's writes reach the
             // disk while it renders on.
-            discarded.remove(std::mem::take(&mut to_discard), |page| {
-                output_file(&dist, page)
-            })?;
+            discarded.remove(&dist, std::mem::take(&mut to_discard))?;
             let output = running
                 .wait_with_output()
                 .map_err(|e| format!("{}: {e}", program.display()))?;
@@ -251,7 +249,7 @@ fn run() -> Result<(), String> {
             }
             parts.extend(batch.parts);
         }
-        discarded.remove(to_discard, |page| output_file(&dist, page))?;
+        discarded.remove(&dist, to_discard)?;
         parts
     };
     // In catalog order, whichever thread rendered them.
@@ -341,13 +339,9 @@ struct Discarded {
 
 #[cfg(not(target_arch = "wasm32"))]
 impl Discarded {
-    /// Deletes `pages` (`file` gives a page's file), and their folders once empty (an empty
-    /// folder still takes a block of the disk).
-    fn remove(
-        &mut self,
-        pages: Vec<String>,
-        file: impl Fn(&str) -> std::path::PathBuf,
-    ) -> Result<(), String> {
+    /// Deletes `pages` of the site in `dist`, and their folders once empty (an empty folder
+    /// still takes a block of the disk).
+    fn remove(&mut self, dist: &std::path::Path, pages: Vec<String>) -> Result<(), String> {
         if pages.is_empty() {
             return Ok(());
         }
@@ -359,7 +353,7 @@ impl Discarded {
             return Err(format!("sync failed ({synced})"));
         }
         for page in pages {
-            let file = file(&page);
+            let file = nianbao::prerender::output_file(dist, &page);
             let fail = |e: std::io::Error| format!("{}: {e}", file.display());
             self.bytes += file.metadata().map_err(fail)?.len();
             std::fs::remove_file(&file).map_err(fail)?;
